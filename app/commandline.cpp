@@ -1,0 +1,131 @@
+#include "commandline.h"
+
+#include "network/enrollmentqueryresolver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+
+Expected<int> wholeNumberOption(const QCommandLineParser &parser, const QString &name, int minimum, int maximum)
+{
+    const QString text = parser.value(name);
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < minimum || value > maximum)
+        return Unexpected{QStringLiteral("--%1 must be a whole number from %2 to %3, not '%4'.")
+                              .arg(name)
+                              .arg(minimum)
+                              .arg(maximum)
+                              .arg(text.left(40))};
+    return value;
+}
+
+Expected<QString> nonEmptyOption(const QCommandLineParser &parser, const QString &name, const QString &example)
+{
+    if (!parser.isSet(name))
+        return QString();
+    const QString value = parser.value(name).trimmed();
+    if (value.isEmpty())
+        return Unexpected{QStringLiteral("--%1 needs a value, for example --%1 %2.").arg(name, example)};
+    if (value.size() > 2048)
+        return Unexpected{QStringLiteral("--%1 is too long (%2 characters).").arg(name).arg(value.size())};
+    return value;
+}
+
+} // namespace
+
+void declareOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Shows which member accounts of your AWS Organization are enrolled in AWS Compute Optimizer,\n"
+                "and why not. With --export it writes them as CSV without opening a window."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("profile"), QStringLiteral("Use the named profile from the AWS config files."),
+         QStringLiteral("name")},
+        {QStringLiteral("region"), QStringLiteral("AWS Region to ask, for example us-east-1."),
+         QStringLiteral("region")},
+        {QStringLiteral("endpoint-url"), QStringLiteral("Send requests to this URL instead of the AWS endpoint."),
+         QStringLiteral("url")},
+        {QStringLiteral("status"),
+         QStringLiteral("Only accounts with these statuses (Active,Inactive,Pending,Failed), filtered by AWS."),
+         QStringLiteral("list")},
+        {QStringLiteral("max-results"), QStringLiteral("Accounts per page, 1 to 1000 (default 100)."),
+         QStringLiteral("n"), QStringLiteral("100")},
+        {QStringLiteral("read-timeout"),
+         QStringLiteral("Seconds without data before a request is abandoned and retried (default 30)."),
+         QStringLiteral("seconds"), QStringLiteral("30")},
+        {QStringLiteral("export"), QStringLiteral("Write every account as CSV to this file ('-' for stdout) and "
+                                                  "exit, without a window."),
+         QStringLiteral("file")},
+        {QStringLiteral("quiet"), QStringLiteral("Do not print progress to stderr.")},
+        {QStringLiteral("demo"),
+         QStringLiteral("Use a built-in simulated organization instead of AWS (no account or network needed).")},
+    });
+}
+
+Expected<CommandLineOptions> readOptions(const QCommandLineParser &parser)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return Unexpected{QStringLiteral("Unexpected argument '%1'. Options start with --; see --help.")
+                              .arg(parser.positionalArguments().constFirst().left(80))};
+
+    CommandLineOptions options;
+    auto profile = nonEmptyOption(parser, QStringLiteral("profile"), QStringLiteral("audit"));
+    if (!profile)
+        return Unexpected{profile.error()};
+    options.profile = profile.value();
+    auto region = nonEmptyOption(parser, QStringLiteral("region"), QStringLiteral("us-east-1"));
+    if (!region)
+        return Unexpected{region.error()};
+    options.region = region.value();
+    auto endpoint = nonEmptyOption(parser, QStringLiteral("endpoint-url"),
+                                   QStringLiteral("https://compute-optimizer.us-east-1.amazonaws.com"));
+    if (!endpoint)
+        return Unexpected{endpoint.error()};
+    options.endpointUrl = endpoint.value();
+    if (!options.endpointUrl.isEmpty()) {
+        const QUrl url(options.endpointUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
+            return Unexpected{QStringLiteral("--endpoint-url '%1' is not an http:// or https:// URL.")
+                                  .arg(options.endpointUrl.left(200))};
+    }
+
+    if (parser.isSet(QStringLiteral("status"))) {
+        auto statuses = parseStatusList(parser.value(QStringLiteral("status")));
+        if (!statuses)
+            return Unexpected{statuses.error()};
+        options.statuses = statuses.value();
+    }
+    auto maxResults = wholeNumberOption(parser, QStringLiteral("max-results"), 1, 1000);
+    if (!maxResults)
+        return Unexpected{maxResults.error()};
+    options.maxResults = maxResults.value();
+    auto timeout = wholeNumberOption(parser, QStringLiteral("read-timeout"), 1, 3600);
+    if (!timeout)
+        return Unexpected{timeout.error()};
+    options.readTimeoutSeconds = timeout.value();
+
+    if (parser.isSet(QStringLiteral("export"))) {
+        options.exportPath = parser.value(QStringLiteral("export"));
+        if (options.exportPath.isEmpty())
+            return Unexpected{QStringLiteral("--export needs a file name, or '-' for stdout.")};
+    }
+    options.quiet = parser.isSet(QStringLiteral("quiet"));
+    options.demo = parser.isSet(QStringLiteral("demo"));
+    return options;
+}
+
+bool wantsHeadlessExport(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--export" || arg.startsWith("--export=") || arg == "-export")
+            return true;
+        if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v" || arg == "--help-all")
+            return true;
+    }
+    return false;
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "common/expected.h"
+
+#include <QStringList>
+
+class QCommandLineParser;
+
+struct CommandLineOptions
+{
+    QString profile;
+    QString region;
+    QString endpointUrl;
+    QStringList statuses;
+    int maxResults = 100;
+    int readTimeoutSeconds = 30;
+    QString exportPath; // empty = open the window
+    bool quiet = false;
+    bool demo = false;
+};
+
+// Declares the options on the parser (so --help lists them) and reads them back, checked.
+void declareOptions(QCommandLineParser &parser);
+Expected<CommandLineOptions> readOptions(const QCommandLineParser &parser);
+
+// Decided before any QCoreApplication exists: a headless export must not need a display.
+bool wantsHeadlessExport(int argc, char **argv);
+
+inline constexpr int ExitSuccess = 0;
+inline constexpr int ExitFailure = 1;
+inline constexpr int ExitBadInput = 2;
+inline constexpr int ExitInterrupted = 130;

@@ -1,0 +1,160 @@
+#include "headlessexport.h"
+
+#include "export/enrollmentcsvwriter.h"
+#include "network/enrollmentloader.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSaveFile>
+
+#include <cstdio>
+
+HeadlessExport::HeadlessExport(CommandLineOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_stderr(stderr)
+{
+}
+
+HeadlessExport::~HeadlessExport() = default;
+
+QString HeadlessExport::destinationName() const
+{
+    return m_options.exportPath == u"-" ? QStringLiteral("stdout") : m_options.exportPath;
+}
+
+bool HeadlessExport::openOutput()
+{
+    QIODevice *device = nullptr;
+    if (m_options.exportPath == u"-") {
+        // Held back until the last page: a reader of stdout must never see part of the list.
+        m_stdoutBuffer = std::make_unique<QBuffer>();
+        m_stdoutBuffer->open(QIODevice::WriteOnly);
+        device = m_stdoutBuffer.get();
+    } else {
+        const QFileInfo info(m_options.exportPath);
+        if (info.isDir()) {
+            finish(ExitBadInput, tr("%1 is a folder. Give a file name, for example %1/accounts.csv.")
+                                     .arg(m_options.exportPath));
+            return false;
+        }
+        m_file = std::make_unique<QSaveFile>(m_options.exportPath);
+        if (!m_file->open(QIODevice::WriteOnly)) {
+            finish(ExitBadInput, tr("Cannot write %1: %2. Choose a folder you can write to.")
+                                     .arg(m_options.exportPath, m_file->errorString()));
+            return false;
+        }
+        device = m_file.get();
+    }
+    m_writer = std::make_unique<EnrollmentCsvWriter>(device);
+    if (!m_writer->writeHeader()) {
+        finish(ExitFailure, tr("Cannot write %1: %2.").arg(destinationName(), m_writer->errorString()));
+        return false;
+    }
+    return true;
+}
+
+bool HeadlessExport::start(const EnrollmentQuery &query)
+{
+    if (!openOutput())
+        return false;
+
+    EnrollmentQuery effective = query;
+    effective.statuses = m_options.statuses;
+    effective.maxResults = m_options.maxResults;
+    effective.readTimeoutMs = m_options.readTimeoutSeconds * 1000;
+
+    m_loader = new EnrollmentLoader(this);
+    connect(m_loader, &EnrollmentLoader::pageReceived, this, &HeadlessExport::onPage);
+    connect(m_loader, &EnrollmentLoader::progressChanged, this, &HeadlessExport::onProgress);
+    connect(m_loader, &EnrollmentLoader::finished, this, &HeadlessExport::onFinished);
+    connect(m_loader, &EnrollmentLoader::failed, this, &HeadlessExport::onFailed);
+    m_loader->start(effective);
+    return true;
+}
+
+void HeadlessExport::interrupt()
+{
+    if (m_loader)
+        m_loader->cancel();
+    finish(ExitInterrupted, tr("Interrupted after %n account(s); no file was written.", nullptr, m_accountsWritten));
+}
+
+void HeadlessExport::onPage(const QList<AccountEnrollment> &accounts)
+{
+    if (m_done)
+        return;
+    if (!m_writer->writeAccounts(accounts)) {
+        m_loader->cancel();
+        finish(ExitFailure, tr("Writing %1 failed: %2. No file was written; free some space or choose another "
+                               "folder.")
+                                .arg(destinationName(), m_writer->errorString()));
+        return;
+    }
+    m_accountsWritten += int(accounts.size());
+}
+
+void HeadlessExport::onProgress(const FetchProgress &progress)
+{
+    if (m_options.quiet || m_done)
+        return;
+    const QLocale locale;
+    QString line = tr("Page %1: %2 accounts").arg(locale.toString(progress.pages), locale.toString(progress.accounts));
+    if (progress.retries > 0)
+        line += tr(", %n retries", nullptr, progress.retries);
+    if (progress.retryDelayMs > 0)
+        line += tr(" (%1; retrying in %2 s)")
+                    .arg(progress.throttled ? tr("throttled") : progress.retryReason)
+                    .arg(locale.toString(progress.retryDelayMs / 1000.0, 'f', 1));
+    m_stderr << line << Qt::endl;
+}
+
+void HeadlessExport::onFinished()
+{
+    if (m_done)
+        return;
+    if (m_file) {
+        if (!m_file->commit()) {
+            finish(ExitFailure, tr("Saving %1 failed: %2. No file was written.")
+                                    .arg(m_options.exportPath, m_file->errorString()));
+            return;
+        }
+    } else if (m_stdoutBuffer) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(m_stdoutBuffer->data()) != m_stdoutBuffer->size()
+            || !out.flush()) {
+            finish(ExitFailure, tr("Writing to stdout failed: %1.").arg(out.errorString()));
+            return;
+        }
+    }
+    const QString summary = tr("Wrote %n account(s) to %1.", nullptr, m_accountsWritten).arg(destinationName());
+    finish(ExitSuccess, m_options.quiet ? QString() : summary);
+}
+
+void HeadlessExport::onFailed(const FetchFailure &failure)
+{
+    if (m_done)
+        return;
+    finish(ExitFailure, tr("%1 The list is incomplete (%n account(s) loaded), so no file was written.", nullptr,
+                           m_accountsWritten)
+                            .arg(failure.message));
+}
+
+void HeadlessExport::finish(int exitCode, const QString &message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_file && exitCode != ExitSuccess)
+        m_file->cancelWriting();
+    m_file.reset();
+    if (!message.isEmpty()) {
+        if (exitCode == ExitSuccess)
+            m_stderr << message << Qt::endl;
+        else
+            m_stderr << "enrollment-desk: error: " << message << Qt::endl;
+    }
+    Q_EMIT done(exitCode);
+}

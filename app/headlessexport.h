@@ -1,0 +1,51 @@
+#pragma once
+
+#include "commandline.h"
+#include "network/enrollmentquery.h"
+#include "network/fetchprogress.h"
+
+#include <QObject>
+#include <QTextStream>
+
+#include <memory>
+
+class EnrollmentCsvWriter;
+class EnrollmentLoader;
+class QBuffer;
+class QSaveFile;
+
+// `enrollment-desk --export FILE`: every account to CSV, or a non-zero exit and no file.
+// Progress goes to stderr, so stdout stays clean when it is the output.
+class HeadlessExport : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HeadlessExport(CommandLineOptions options, QObject *parent = nullptr);
+    ~HeadlessExport() override;
+
+    // Opens the output and starts loading; on bad input returns false after reporting it.
+    bool start(const EnrollmentQuery &query);
+    void interrupt();
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    bool openOutput();
+    void onPage(const QList<AccountEnrollment> &accounts);
+    void onProgress(const FetchProgress &progress);
+    void onFinished();
+    void onFailed(const FetchFailure &failure);
+    void finish(int exitCode, const QString &message);
+    QString destinationName() const;
+
+    CommandLineOptions m_options;
+    QTextStream m_stderr;
+    std::unique_ptr<QSaveFile> m_file;
+    std::unique_ptr<QBuffer> m_stdoutBuffer;
+    std::unique_ptr<EnrollmentCsvWriter> m_writer;
+    EnrollmentLoader *m_loader = nullptr;
+    int m_accountsWritten = 0;
+    bool m_done = false;
+};

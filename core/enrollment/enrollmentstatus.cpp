@@ -1,0 +1,31 @@
+#include "enrollment/enrollmentstatus.h"
+
+EnrollmentStatus enrollmentStatusFromText(QStringView text)
+{
+    if (text == u"Active")
+        return EnrollmentStatus::Active;
+    if (text == u"Inactive")
+        return EnrollmentStatus::Inactive;
+    if (text == u"Pending")
+        return EnrollmentStatus::Pending;
+    if (text == u"Failed")
+        return EnrollmentStatus::Failed;
+    return EnrollmentStatus::Other;
+}
+
+QString enrollmentStatusName(EnrollmentStatus status)
+{
+    switch (status) {
+    case EnrollmentStatus::Active:
+        return QStringLiteral("Active");
+    case EnrollmentStatus::Inactive:
+        return QStringLiteral("Inactive");
+    case EnrollmentStatus::Pending:
+        return QStringLiteral("Pending");
+    case EnrollmentStatus::Failed:
+        return QStringLiteral("Failed");
+    case EnrollmentStatus::Other:
+        break;
+    }
+    return QStringLiteral("Other");
+}

@@ -1,0 +1,74 @@
+#include "export/enrollmentcsvwriter.h"
+
+EnrollmentCsvWriter::EnrollmentCsvWriter(QIODevice *device)
+    : m_device(device)
+{
+}
+
+QString csvField(QStringView value)
+{
+    const bool needsQuotes = value.contains(u',') || value.contains(u'"') || value.contains(u'\n')
+        || value.contains(u'\r');
+    if (!needsQuotes)
+        return value.toString();
+    QString quoted = value.toString();
+    quoted.replace(u'"', QLatin1String("\"\""));
+    return u'"' + quoted + u'"';
+}
+
+QString inertForSpreadsheets(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    const QChar first = text.front();
+    if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r')
+        return u'\'' + text;
+    return text;
+}
+
+QString exportTimestamp(const AccountEnrollment &account)
+{
+    if (!account.lastUpdatedMsecs)
+        return {};
+    return account.lastUpdatedUtc().toString(account.lastUpdatedHasFraction ? Qt::ISODateWithMs : Qt::ISODate);
+}
+
+bool EnrollmentCsvWriter::writeRecord(std::initializer_list<QStringView> fields)
+{
+    QString line;
+    bool first = true;
+    for (QStringView field : fields) {
+        if (!first)
+            line += u',';
+        line += csvField(field);
+        first = false;
+    }
+    line += QLatin1String("\r\n");
+    const QByteArray bytes = line.toUtf8();
+    return m_device->write(bytes) == bytes.size();
+}
+
+bool EnrollmentCsvWriter::writeHeader()
+{
+    return writeRecord({EnrollmentCsvHeader[0], EnrollmentCsvHeader[1], EnrollmentCsvHeader[2],
+                        EnrollmentCsvHeader[3]});
+}
+
+bool EnrollmentCsvWriter::writeAccount(const AccountEnrollment &account)
+{
+    // Every text the server chose is made inert, not just the reason: a spreadsheet cannot tell.
+    const QString id = inertForSpreadsheets(account.accountId);
+    const QString status = inertForSpreadsheets(account.statusText);
+    const QString reason = inertForSpreadsheets(account.statusReason.value_or(QString()));
+    const QString updated = exportTimestamp(account);
+    return writeRecord({id, status, reason, updated});
+}
+
+bool EnrollmentCsvWriter::writeAccounts(const QList<AccountEnrollment> &accounts)
+{
+    for (const AccountEnrollment &account : accounts) {
+        if (!writeAccount(account))
+            return false;
+    }
+    return true;
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "enrollment/accountenrollment.h"
+
+#include <QIODevice>
+
+// Writes accounts as RFC 4180 CSV (UTF-8, CRLF, quoted where needed) to any device; the caller
+// chooses the device, so a QSaveFile makes the file appear whole or not at all.
+class EnrollmentCsvWriter
+{
+public:
+    explicit EnrollmentCsvWriter(QIODevice *device);
+
+    bool writeHeader();
+    bool writeAccount(const AccountEnrollment &account);
+    bool writeAccounts(const QList<AccountEnrollment> &accounts);
+
+    QString errorString() const { return m_device->errorString(); }
+
+private:
+    bool writeRecord(std::initializer_list<QStringView> fields);
+
+    QIODevice *m_device;
+};
+
+// One field, quoted when it holds a comma, quote, CR or LF.
+QString csvField(QStringView value);
+// OWASP CSV-injection guidance: text a spreadsheet would run as a formula gets a leading
+// apostrophe, so it shows as the same text and runs nothing.
+QString inertForSpreadsheets(const QString &text);
+// "2024-04-04T17:37:13Z", with ".123" only when the service sent a fraction.
+QString exportTimestamp(const AccountEnrollment &account);
+
+inline constexpr QStringView EnrollmentCsvHeader[] = {u"Account ID", u"Status", u"Status Reason",
+                                                      u"Last Updated (UTC)"};

@@ -1,0 +1,102 @@
+#include "network/enrollmentloader.h"
+
+#include "network/enrollmentfetcher.h"
+#include "signing/clock.h"
+
+EnrollmentLoader::EnrollmentLoader(QObject *parent)
+    : EnrollmentLoader(std::make_shared<SystemClock>(), parent)
+{
+}
+
+EnrollmentLoader::EnrollmentLoader(std::shared_ptr<const Clock> clock, QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<FetchProgress>();
+    qRegisterMetaType<FetchFailure>();
+    qRegisterMetaType<QList<AccountEnrollment>>();
+
+    m_thread.setObjectName(QStringLiteral("enrollment-fetcher"));
+    m_fetcher = new EnrollmentFetcher(std::move(clock));
+    m_fetcher->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_fetcher, &QObject::deleteLater);
+    connect(m_fetcher, &EnrollmentFetcher::pageReceived, this, &EnrollmentLoader::onPage);
+    connect(m_fetcher, &EnrollmentFetcher::progressChanged, this, &EnrollmentLoader::onProgress);
+    connect(m_fetcher, &EnrollmentFetcher::finished, this, &EnrollmentLoader::onFinished);
+    connect(m_fetcher, &EnrollmentFetcher::failed, this, &EnrollmentLoader::onFailed);
+    m_thread.start();
+}
+
+EnrollmentLoader::~EnrollmentLoader()
+{
+    m_fetcher->requestCancel();
+    QMetaObject::invokeMethod(m_fetcher, &EnrollmentFetcher::cancel, Qt::QueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void EnrollmentLoader::start(const EnrollmentQuery &query)
+{
+    const int run = ++m_run;
+    m_loading = true;
+    m_canResume = false;
+    m_elapsed.start();
+    m_fetcher->requestCancel();
+    QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher, query, run] { fetcher->start(query, run); },
+                              Qt::QueuedConnection);
+    Q_EMIT started();
+}
+
+void EnrollmentLoader::resume()
+{
+    if (!m_canResume || m_loading)
+        return;
+    const int run = ++m_run;
+    m_loading = true;
+    m_canResume = false;
+    m_fetcher->requestCancel();
+    QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher, run] { fetcher->resume(run); },
+                              Qt::QueuedConnection);
+    Q_EMIT started();
+}
+
+void EnrollmentLoader::cancel()
+{
+    if (!m_loading)
+        return;
+    ++m_run;
+    m_loading = false;
+    // A page may be in flight past the cut; only Refresh can be sure to miss nothing.
+    m_canResume = false;
+    m_fetcher->requestCancel();
+    QMetaObject::invokeMethod(m_fetcher, &EnrollmentFetcher::cancel, Qt::QueuedConnection);
+    Q_EMIT cancelled();
+}
+
+void EnrollmentLoader::onPage(const QList<AccountEnrollment> &accounts, int run)
+{
+    if (run == m_run)
+        Q_EMIT pageReceived(accounts);
+}
+
+void EnrollmentLoader::onProgress(const FetchProgress &progress, int run)
+{
+    if (run == m_run)
+        Q_EMIT progressChanged(progress);
+}
+
+void EnrollmentLoader::onFinished(int run)
+{
+    if (run != m_run)
+        return;
+    m_loading = false;
+    Q_EMIT finished();
+}
+
+void EnrollmentLoader::onFailed(const FetchFailure &failure, int run)
+{
+    if (run != m_run)
+        return;
+    m_loading = false;
+    m_canResume = failure.kind != FetchFailure::Kind::Configuration;
+    Q_EMIT failed(failure);
+}

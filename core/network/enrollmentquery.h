@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+class CredentialProvider;
+
+// Everything one load of the organization's enrollment list needs, resolved up front.
+struct EnrollmentQuery
+{
+    QUrl endpoint;
+    QString signingRegion;
+    QString signingName = QStringLiteral("compute-optimizer");
+    std::shared_ptr<CredentialProvider> credentials;
+    QStringList statuses; // server-side filter; empty = all
+    int maxResults = 100;
+    int maxAttempts = 3;
+    // No byte for this long is a dead connection. Long enough for a slow page (10 s and more).
+    int readTimeoutMs = 30'000;
+    QString caBundle;
+};

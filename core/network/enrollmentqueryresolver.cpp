@@ -1,0 +1,63 @@
+#include "network/enrollmentqueryresolver.h"
+
+#include "endpoints/endpointresolver.h"
+#include "enrollment/enrollmentstatus.h"
+#include "profiles/clientsettings.h"
+
+Expected<EnrollmentQuery> resolveEnrollmentQuery(const ClientSettingsRequest &request)
+{
+    auto settings = resolveClientSettings(request);
+    if (!settings)
+        return Unexpected{settings.error()};
+
+    if (settings->region.isEmpty()) {
+        return Unexpected{QStringLiteral("No AWS region is set for profile '%1'. Pass --region (for example "
+                                         "--region us-east-1), set AWS_REGION, or run 'aws configure set region "
+                                         "us-east-1 --profile %1'.")
+                              .arg(settings->profileName)};
+    }
+
+    EndpointParameters parameters;
+    parameters.region = settings->region;
+    parameters.useFips = settings->useFipsEndpoint;
+    parameters.useDualStack = settings->useDualStackEndpoint;
+    parameters.endpoint = settings->endpointUrl.toString();
+    auto endpoint = resolveComputeOptimizerEndpoint(parameters);
+    if (!endpoint)
+        return Unexpected{endpoint.error()};
+
+    EnrollmentQuery query;
+    query.endpoint = endpoint->url;
+    query.signingRegion = endpoint->signingRegion.isEmpty() ? settings->region : endpoint->signingRegion;
+    if (!endpoint->signingName.isEmpty())
+        query.signingName = endpoint->signingName;
+    query.credentials = settings->credentials;
+    query.maxAttempts = settings->maxAttempts;
+    query.caBundle = settings->caBundle;
+    return query;
+}
+
+Expected<QStringList> parseStatusList(const QString &text)
+{
+    QStringList statuses;
+    const QStringList parts = text.split(u',', Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        const QString wanted = part.trimmed();
+        bool known = false;
+        for (EnrollmentStatus status : DocumentedEnrollmentStatuses) {
+            const QString name = enrollmentStatusName(status);
+            if (wanted.compare(name, Qt::CaseInsensitive) == 0) {
+                if (!statuses.contains(name))
+                    statuses.append(name);
+                known = true;
+            }
+        }
+        if (!known)
+            return Unexpected{QStringLiteral("Unknown status '%1'. Use one or more of Active, Inactive, Pending, "
+                                             "Failed, separated by commas.")
+                                  .arg(wanted)};
+    }
+    if (statuses.isEmpty())
+        return Unexpected{QStringLiteral("--status needs at least one of Active, Inactive, Pending, Failed.")};
+    return statuses;
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+struct FetchProgress
+{
+    int pages = 0;
+    int accounts = 0;
+    int retries = 0;
+    int duplicatesIgnored = 0;
+    // The wait before the next attempt, while one is scheduled; 0 otherwise.
+    int retryDelayMs = 0;
+    bool throttled = false;
+    QString retryReason;
+};
+
+struct FetchFailure
+{
+    enum class Kind { Configuration, Credentials, Network, Service, MalformedPage, TokenLoop };
+    Kind kind = Kind::Network;
+    QString message; // a sentence saying what happened and what to do
+    QString errorCode;
+    int httpStatus = 0;
+    int pagesLoaded = 0;
+    int accountsLoaded = 0;
+};
+
+Q_DECLARE_METATYPE(FetchProgress)
+Q_DECLARE_METATYPE(FetchFailure)

@@ -1,0 +1,1 @@
+// The widgets arrive with issue 3.
