@@ -12,4 +12,7 @@
 std::optional<qint64> clockSkewCorrectionMs(const AwsError &error, const QByteArray &dateHeader,
                                             const QDateTime &signingTimeUtc);
 
+// An HTTP Date header ("Thu, 04 Apr 2024 12:10:00 GMT"); invalid if unreadable.
+QDateTime parseHttpDate(const QByteArray &value);
+
 inline constexpr qint64 ClockSkewThresholdMs = 4 * 60 * 1000;
