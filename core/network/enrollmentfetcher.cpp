@@ -93,6 +93,49 @@ void EnrollmentFetcher::resume(int run)
     requestPage();
 }
 
+void EnrollmentFetcher::fetchOwnEnrollment(const EnrollmentQuery &query, int run)
+{
+    if (!query.credentials) {
+        Q_EMIT ownEnrollmentFailed(tr("No AWS credentials were given."), run);
+        return;
+    }
+    auto credentials = query.credentials->credentials();
+    if (!credentials) {
+        Q_EMIT ownEnrollmentFailed(credentials.error(), run);
+        return;
+    }
+    SignedJsonRequest request;
+    request.endpoint = query.endpoint;
+    request.target = QByteArrayLiteral("ComputeOptimizerService.GetEnrollmentStatus");
+    request.contentType = QByteArrayLiteral("application/x-amz-json-1.0");
+    request.body = QByteArrayLiteral("{}");
+    request.scope = SigningScope{query.signingRegion, query.signingName};
+    QNetworkRequest networkRequest = request.toNetworkRequest(credentials.value(), signingTime());
+    networkRequest.setTransferTimeout(query.readTimeoutMs);
+    QNetworkReply *reply = network()->post(networkRequest, request.body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, run] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        if (status == 200) {
+            auto own = parseOwnEnrollment(body);
+            if (own)
+                Q_EMIT ownEnrollmentReceived(own.value(), run);
+            else
+                Q_EMIT ownEnrollmentFailed(own.error(), run);
+            return;
+        }
+        if (status == 0) {
+            Q_EMIT ownEnrollmentFailed(reply->errorString(), run);
+            return;
+        }
+        HttpHeaders headers;
+        for (const auto &pair : reply->rawHeaderPairs())
+            headers.append(pair);
+        Q_EMIT ownEnrollmentFailed(explainEnrollmentError(parseAwsJsonError(status, headers, body)), run);
+    });
+}
+
 void EnrollmentFetcher::cancel()
 {
     m_cancelRequested.store(true);

@@ -4,6 +4,7 @@
 #include "network/awserror.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
+#include "network/ownenrollment.h"
 #include "network/retrypolicy.h"
 #include "signing/awscredentials.h"
 
@@ -41,8 +42,12 @@ public Q_SLOTS:
     // After a failure: ask again for the page that failed, keeping every account already passed on.
     void resume(int run);
     void cancel();
+    // One GetEnrollmentStatus call for the caller's own account, beside the member list.
+    void fetchOwnEnrollment(const EnrollmentQuery &query, int run);
 
 Q_SIGNALS:
+    void ownEnrollmentReceived(const OwnEnrollment &own, int run);
+    void ownEnrollmentFailed(const QString &message, int run);
     void pageReceived(const QList<AccountEnrollment> &accounts, int run);
     void progressChanged(const FetchProgress &progress, int run);
     void finished(int run);

@@ -14,6 +14,7 @@ EnrollmentLoader::EnrollmentLoader(std::shared_ptr<const Clock> clock, QObject *
     qRegisterMetaType<FetchProgress>();
     qRegisterMetaType<FetchFailure>();
     qRegisterMetaType<QList<AccountEnrollment>>();
+    qRegisterMetaType<OwnEnrollment>();
 
     m_thread.setObjectName(QStringLiteral("enrollment-fetcher"));
     m_fetcher = new EnrollmentFetcher(std::move(clock));
@@ -23,7 +24,22 @@ EnrollmentLoader::EnrollmentLoader(std::shared_ptr<const Clock> clock, QObject *
     connect(m_fetcher, &EnrollmentFetcher::progressChanged, this, &EnrollmentLoader::onProgress);
     connect(m_fetcher, &EnrollmentFetcher::finished, this, &EnrollmentLoader::onFinished);
     connect(m_fetcher, &EnrollmentFetcher::failed, this, &EnrollmentLoader::onFailed);
+    connect(m_fetcher, &EnrollmentFetcher::ownEnrollmentReceived, this, [this](const OwnEnrollment &own, int run) {
+        if (run == m_ownRun)
+            Q_EMIT ownEnrollmentReceived(own);
+    });
+    connect(m_fetcher, &EnrollmentFetcher::ownEnrollmentFailed, this, [this](const QString &message, int run) {
+        if (run == m_ownRun)
+            Q_EMIT ownEnrollmentFailed(message);
+    });
     m_thread.start();
+}
+
+void EnrollmentLoader::fetchOwnEnrollment(const EnrollmentQuery &query)
+{
+    const int run = ++m_ownRun;
+    QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher, query, run] { fetcher->fetchOwnEnrollment(query, run); },
+                              Qt::QueuedConnection);
 }
 
 EnrollmentLoader::~EnrollmentLoader()

@@ -3,6 +3,7 @@
 #include "enrollment/accountenrollment.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
+#include "network/ownenrollment.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -28,6 +29,8 @@ public:
     // Asks again for the page that failed; the accounts already delivered stay delivered.
     void resume();
     void cancel();
+    // The caller's own enrollment (GetEnrollmentStatus), fetched on the worker thread.
+    void fetchOwnEnrollment(const EnrollmentQuery &query);
 
     bool isLoading() const { return m_loading; }
     bool canResume() const { return m_canResume; }
@@ -41,6 +44,8 @@ Q_SIGNALS:
     void finished();
     void failed(const FetchFailure &failure);
     void cancelled();
+    void ownEnrollmentReceived(const OwnEnrollment &own);
+    void ownEnrollmentFailed(const QString &message);
 
 private:
     void onPage(const QList<AccountEnrollment> &accounts, int run);
@@ -51,6 +56,7 @@ private:
     QThread m_thread;
     EnrollmentFetcher *m_fetcher = nullptr;
     int m_run = 0;
+    int m_ownRun = 0;
     bool m_loading = false;
     bool m_canResume = false;
     QElapsedTimer m_elapsed;
