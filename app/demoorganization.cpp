@@ -1,6 +1,7 @@
 #include "demoorganization.h"
 
 #include "profiles/staticcredentialprovider.h"
+#include "simulator/enrollmentsimulator.h"
 #include "simulator/simulatorhost.h"
 
 namespace {
@@ -16,17 +17,16 @@ DemoOrganization::~DemoOrganization() = default;
 
 bool DemoOrganization::start()
 {
-    SimulatorHost::Settings settings;
-    settings.accountCount = AccountCount;
-    settings.seed = 2024;
-    settings.pageLatencyMs = 40;
-    settings.throttleProbability = 0.03;
-    settings.accessKeyId = DemoAccessKeyId;
-    settings.secretAccessKey = DemoSecretAccessKey;
-    m_host = std::make_unique<SimulatorHost>(settings);
+    m_host = std::make_unique<SimulatorHost>(SimulatedOrganization::generate(AccountCount, 2024),
+                                             [](EnrollmentSimulator &simulator) {
+                                                 simulator.addCredentials(DemoAccessKeyId, DemoSecretAccessKey);
+                                                 simulator.setPageLatencyMs(40);
+                                                 simulator.setRandomThrottling(0.03, 7);
+                                             });
     m_endpoint = m_host->start();
     if (m_endpoint.isEmpty()) {
-        m_error = QStringLiteral("The demo organization could not start a server on 127.0.0.1.");
+        m_error = QStringLiteral("The demo organization could not start its server on 127.0.0.1: %1")
+                      .arg(m_host->errorString());
         return false;
     }
     return true;

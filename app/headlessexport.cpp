@@ -1,5 +1,6 @@
 #include "headlessexport.h"
 
+#include "enrollment/accountcounttext.h"
 #include "export/enrollmentcsvwriter.h"
 #include "network/enrollmentloader.h"
 
@@ -79,7 +80,8 @@ void HeadlessExport::interrupt()
 {
     if (m_loader)
         m_loader->cancel();
-    finish(ExitInterrupted, tr("Interrupted after %n account(s); no file was written.", nullptr, m_accountsWritten));
+    finish(ExitInterrupted,
+           tr("Interrupted after %1; no file was written.").arg(accountCountText(m_accountsWritten)));
 }
 
 void HeadlessExport::onPage(const QList<AccountEnrollment> &accounts)
@@ -101,9 +103,9 @@ void HeadlessExport::onProgress(const FetchProgress &progress)
     if (m_options.quiet || m_done)
         return;
     const QLocale locale;
-    QString line = tr("Page %1: %2 accounts").arg(locale.toString(progress.pages), locale.toString(progress.accounts));
+    QString line = tr("Page %1: %2").arg(locale.toString(progress.pages), accountCountText(progress.accounts));
     if (progress.retries > 0)
-        line += tr(", %n retries", nullptr, progress.retries);
+        line += progress.retries == 1 ? tr(", 1 retry") : tr(", %1 retries").arg(progress.retries);
     if (progress.retryDelayMs > 0)
         line += tr(" (%1; retrying in %2 s)")
                     .arg(progress.throttled ? tr("throttled") : progress.retryReason)
@@ -129,7 +131,7 @@ void HeadlessExport::onFinished()
             return;
         }
     }
-    const QString summary = tr("Wrote %n account(s) to %1.", nullptr, m_accountsWritten).arg(destinationName());
+    const QString summary = tr("Wrote %1 to %2.").arg(accountCountText(m_accountsWritten), destinationName());
     finish(ExitSuccess, m_options.quiet ? QString() : summary);
 }
 
@@ -137,9 +139,8 @@ void HeadlessExport::onFailed(const FetchFailure &failure)
 {
     if (m_done)
         return;
-    finish(ExitFailure, tr("%1 The list is incomplete (%n account(s) loaded), so no file was written.", nullptr,
-                           m_accountsWritten)
-                            .arg(failure.message));
+    finish(ExitFailure, tr("%1 The list is incomplete (%2 loaded), so no file was written.")
+                            .arg(failure.message, accountCountText(m_accountsWritten)));
 }
 
 void HeadlessExport::finish(int exitCode, const QString &message)

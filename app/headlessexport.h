@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commandline.h"
+#include "enrollment/accountenrollment.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
 

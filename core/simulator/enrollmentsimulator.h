@@ -1,0 +1,95 @@
+#pragma once
+
+#include "simulator/httprequestreader.h"
+#include "simulator/httpresponse.h"
+#include "simulator/organizationpages.h"
+#include "simulator/requestauthenticator.h"
+#include "simulator/simulatedorganization.h"
+#include "simulator/simulatorfault.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QUrl>
+
+#include <optional>
+
+class QTcpServer;
+class QTcpSocket;
+
+// A loopback stand-in for the Compute Optimizer service: HTTP/1.1 on 127.0.0.1, AWS JSON 1.0,
+// SigV4-checked, serving GetEnrollmentStatusesForOrganization and GetEnrollmentStatus for a
+// simulated organization, with faults to order. It lives as long as its QObject parent.
+class EnrollmentSimulator : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EnrollmentSimulator(SimulatedOrganization organization, QObject *parent = nullptr);
+
+    bool listen(quint16 port = 0); // 127.0.0.1 only; 0 picks a free port
+    QUrl endpointUrl() const;      // "http://127.0.0.1:PORT"
+    QString errorString() const;   // why listen() failed
+
+    // When a session token is registered for a key, requests must carry it in X-Amz-Security-Token.
+    void addCredentials(const QString &accessKeyId, const QString &secretAccessKey, const QString &sessionToken = {});
+    void setRegion(const QString &region); // the signing region requests must use; default "us-east-1"
+    void setClockOffsetSeconds(qint64 offset); // server clock = real UTC + offset, for Date and the skew check
+    QDateTime serverNowUtc() const;
+    void setPageLatencyMs(int ms);                              // delay before each page answer
+    void setRandomThrottling(double probability, quint32 seed); // occasional ThrottlingException, for demos
+    void addFault(FaultRule rule);
+    void clearFaults();
+    void setRequireSignature(bool required); // default true
+
+    int pageRequestCount() const;                 // GetEnrollmentStatusesForOrganization requests received
+    QList<QByteArray> receivedNextTokens() const; // nextToken of each page request, empty for a first page
+
+Q_SIGNALS:
+    void pageRequestReceived(int number);
+
+private:
+    struct Reply
+    {
+        enum class Kind { Respond, Reset, Truncate, Stall };
+        Kind kind = Kind::Respond;
+        HttpResponse response;
+        int delayMs = 0;
+    };
+    struct Connection
+    {
+        HttpRequestReader reader;
+        bool busy = false; // an answer is pending, or will never come
+    };
+
+    void acceptConnections();
+    void serveBufferedRequests(QTcpSocket *socket);
+    bool deliver(QTcpSocket *socket, const Reply &reply, bool keepAlive);
+
+    Reply handle(const ReceivedHttpRequest &request);
+    Reply handlePageRequest(const ReceivedHttpRequest &request);
+    Reply handleEnrollmentStatus(const ReceivedHttpRequest &request);
+    std::optional<ServiceError> checkContentTypeAndSignature(const ReceivedHttpRequest &request) const;
+    std::optional<SimulatorFault> faultFor(int pageRequestNumber);
+    QByteArray repeatedToken() const;
+
+    static Reply errorReply(const ServiceError &error);
+    static Reply jsonReply(QByteArray body);
+
+    QTcpServer *m_server = nullptr;
+    QHash<QTcpSocket *, Connection> m_connections;
+    OrganizationPages m_pages;
+    RequestAuthenticator m_authenticator;
+    bool m_requireSignature = true;
+    qint64 m_clockOffsetSeconds = 0;
+    int m_pageLatencyMs = 0;
+    double m_throttleProbability = 0.0;
+    QRandomGenerator m_throttleRandom;
+    QList<FaultRule> m_faults;
+    int m_pageRequestCount = 0;
+    QList<QByteArray> m_receivedNextTokens;
+    QList<QByteArray> m_handedOutTokens;
+};
