@@ -79,7 +79,28 @@ void EnrollmentFetcher::start(const EnrollmentQuery &query, int run)
     m_tokensSeen.clear();
     m_accountIdsSeen.clear();
     m_progress = {};
-    requestPage();
+    if (loadCaBundle())
+        requestPage();
+}
+
+bool EnrollmentFetcher::loadCaBundle()
+{
+    m_sslConfiguration.reset();
+    // Parsing a system-sized bundle costs tens of milliseconds; plain http:// never needs it.
+    if (m_query.caBundle.isEmpty() || m_query.endpoint.scheme() != u"https")
+        return true;
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_query.caBundle);
+    if (certificates.isEmpty()) {
+        fail(FetchFailure::Kind::Configuration,
+             tr("The CA bundle %1 (AWS_CA_BUNDLE or ca_bundle) holds no readable PEM certificates. Point it at a "
+                "PEM file, or unset it to use the system's certificates.")
+                 .arg(m_query.caBundle));
+        return false;
+    }
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.addCaCertificates(certificates);
+    m_sslConfiguration = ssl;
+    return true;
 }
 
 void EnrollmentFetcher::resume(int run)
@@ -141,9 +162,7 @@ void EnrollmentFetcher::cancel()
     m_cancelRequested.store(true);
     if (m_retryTimer)
         m_retryTimer->stop();
-    if (m_reply) {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
+    if (QNetworkReply *reply = std::exchange(m_reply, nullptr)) {
         reply->abort();
         reply->deleteLater();
     }
@@ -198,11 +217,8 @@ void EnrollmentFetcher::sendAttempt()
     request.scope = SigningScope{m_query.signingRegion, m_query.signingName};
     QNetworkRequest networkRequest = request.toNetworkRequest(m_credentials, signingTime());
     networkRequest.setTransferTimeout(m_query.readTimeoutMs);
-    if (!m_query.caBundle.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(QSslCertificate::fromPath(m_query.caBundle));
-        networkRequest.setSslConfiguration(ssl);
-    }
+    if (m_sslConfiguration)
+        networkRequest.setSslConfiguration(*m_sslConfiguration);
 
     QNetworkReply *reply = network()->post(networkRequest, request.body);
     m_reply = reply;

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QSslConfiguration>
 
 #include <atomic>
 #include <memory>
@@ -63,6 +64,7 @@ private:
     void fail(FetchFailure::Kind kind, const QString &message, const QString &code = {}, int httpStatus = 0);
     QDateTime signingTime() const;
     QNetworkAccessManager *network();
+    bool loadCaBundle();
 
     std::shared_ptr<const Clock> m_clock;
     std::function<double()> m_random;
@@ -76,6 +78,7 @@ private:
     std::unique_ptr<RetryPolicy> m_retryPolicy;
     AwsCredentials m_credentials;
     qint64 m_clockSkewMs = 0;
+    std::optional<QSslConfiguration> m_sslConfiguration; // with the CA bundle, read once per load
 
     QString m_currentToken;
     int m_attempt = 0;

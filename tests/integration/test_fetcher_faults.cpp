@@ -48,6 +48,7 @@ private Q_SLOTS:
     void shouldSendTheStatusFilterToTheServer();
     void shouldKeepRowsWhenCancelledAndDeliverNoMore();
     void shouldFetchTheCallersOwnEnrollment();
+    void shouldRefuseACaBundleWithoutCertificates();
 
 private:
     EnrollmentQuery query(int readTimeoutMs = 10'000) const;
@@ -299,6 +300,26 @@ void FetcherFaultsTest::shouldFetchTheCallersOwnEnrollment()
     const auto own = received.at(0).at(0).value<OwnEnrollment>();
     QCOMPARE(own.status, QStringLiteral("Active"));
     QVERIFY(own.numberOfMemberAccountsOptedIn > 0);
+}
+
+void FetcherFaultsTest::shouldRefuseACaBundleWithoutCertificates()
+{
+    QTemporaryFile bundle;
+    QVERIFY(bundle.open());
+    bundle.write("this is not a certificate\n");
+    bundle.flush();
+    EnrollmentQuery https = query();
+    https.endpoint = QUrl(QStringLiteral("https://127.0.0.1:1"));
+    https.caBundle = bundle.fileName();
+    EnrollmentLoader loader;
+    LoadRecorder recorder(&loader);
+    loader.start(https);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 10'000);
+    QCOMPARE(recorder.outcome, LoadRecorder::Outcome::Failed);
+    QCOMPARE(recorder.failure.kind, FetchFailure::Kind::Configuration);
+    QVERIFY2(recorder.failure.message.contains(QStringLiteral("no readable PEM certificates")),
+             qPrintable(recorder.failure.message));
+    QVERIFY(!loader.canResume());
 }
 
 QTEST_GUILESS_MAIN(FetcherFaultsTest)
