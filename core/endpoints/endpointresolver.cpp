@@ -10,11 +10,28 @@
 
 namespace {
 
-struct ComputeOptimizerRules
+struct ServiceRules
 {
     EndpointRuleSet ruleSet;
     Partitions partitions;
 };
+
+QString ruleSetFileOf(AwsService service)
+{
+    switch (service) {
+    case AwsService::ComputeOptimizer:
+        return QStringLiteral(":/endpoints/compute-optimizer-endpoint-rule-set-1.json");
+    case AwsService::Organizations:
+        return QStringLiteral(":/endpoints/organizations-endpoint-rule-set-1.json");
+    case AwsService::Sts:
+        return QStringLiteral(":/endpoints/sts-endpoint-rule-set-1.json");
+    case AwsService::Sso:
+        return QStringLiteral(":/endpoints/sso-endpoint-rule-set-1.json");
+    case AwsService::SsoOidc:
+        break;
+    }
+    return QStringLiteral(":/endpoints/sso-oidc-endpoint-rule-set-1.json");
+}
 
 Expected<QByteArray> readBuiltInFile(const QString &path)
 {
@@ -26,10 +43,9 @@ Expected<QByteArray> readBuiltInFile(const QString &path)
     return file.readAll();
 }
 
-Expected<ComputeOptimizerRules> loadRules()
+Expected<ServiceRules> loadRules(AwsService service)
 {
-    const Expected<QByteArray> ruleSetJson
-        = readBuiltInFile(QStringLiteral(":/endpoints/compute-optimizer-endpoint-rule-set-1.json"));
+    const Expected<QByteArray> ruleSetJson = readBuiltInFile(ruleSetFileOf(service));
     if (!ruleSetJson)
         return Unexpected{ruleSetJson.error()};
     const Expected<QByteArray> partitionsJson
@@ -43,14 +59,32 @@ Expected<ComputeOptimizerRules> loadRules()
     Expected<Partitions> partitions = Partitions::fromJson(partitionsJson.value());
     if (!partitions)
         return Unexpected{partitions.error() + QStringLiteral(" Reinstall Enrollment Desk.")};
-    return ComputeOptimizerRules{std::move(ruleSet).value(), std::move(partitions).value()};
+    return ServiceRules{std::move(ruleSet).value(), std::move(partitions).value()};
 }
 
-const Expected<ComputeOptimizerRules> &builtInRules()
+template <AwsService service>
+const Expected<ServiceRules> &builtInRulesFor()
 {
     // Parsed on first use; C++ makes that initialisation thread-safe, and nothing writes after.
-    static const Expected<ComputeOptimizerRules> rules = loadRules();
+    static const Expected<ServiceRules> rules = loadRules(service);
     return rules;
+}
+
+const Expected<ServiceRules> &builtInRules(AwsService service)
+{
+    switch (service) {
+    case AwsService::ComputeOptimizer:
+        return builtInRulesFor<AwsService::ComputeOptimizer>();
+    case AwsService::Organizations:
+        return builtInRulesFor<AwsService::Organizations>();
+    case AwsService::Sts:
+        return builtInRulesFor<AwsService::Sts>();
+    case AwsService::Sso:
+        return builtInRulesFor<AwsService::Sso>();
+    case AwsService::SsoOidc:
+        break;
+    }
+    return builtInRulesFor<AwsService::SsoOidc>();
 }
 
 // Keeps AWS's wording first, so it can be searched for, and adds what an admin can change.
@@ -104,9 +138,26 @@ QJsonObject sigV4AuthScheme(const QJsonObject &properties)
 
 } // namespace
 
-Expected<ResolvedEndpoint> resolveComputeOptimizerEndpoint(const EndpointParameters &parameters)
+QString signingNameOf(AwsService service)
 {
-    const Expected<ComputeOptimizerRules> &rules = builtInRules();
+    switch (service) {
+    case AwsService::ComputeOptimizer:
+        return QStringLiteral("compute-optimizer");
+    case AwsService::Organizations:
+        return QStringLiteral("organizations");
+    case AwsService::Sts:
+        return QStringLiteral("sts");
+    case AwsService::Sso:
+        return QStringLiteral("awsssoportal");
+    case AwsService::SsoOidc:
+        break;
+    }
+    return QStringLiteral("sso-oauth");
+}
+
+Expected<ResolvedEndpoint> resolveEndpoint(AwsService service, const EndpointParameters &parameters)
+{
+    const Expected<ServiceRules> &rules = builtInRules(service);
     if (!rules)
         return Unexpected{rules.error()};
 
@@ -161,7 +212,6 @@ Expected<ResolvedEndpoint> resolveComputeOptimizerEndpoint(const EndpointParamet
     resolved.url = url;
     resolved.signingRegion
         = authScheme.value(QLatin1String("signingRegion")).toString(parameters.region);
-    resolved.signingName = authScheme.value(QLatin1String("signingName"))
-                               .toString(QStringLiteral("compute-optimizer"));
+    resolved.signingName = authScheme.value(QLatin1String("signingName")).toString(signingNameOf(service));
     return resolved;
 }
