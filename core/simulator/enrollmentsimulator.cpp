@@ -33,6 +33,7 @@ EnrollmentSimulator::EnrollmentSimulator(SimulatedOrganization organization, QOb
     : QObject(parent)
     , m_server(new QTcpServer(this))
     , m_pages(organization, QRandomGenerator::global()->generate64())
+    , m_accountList(organization, QRandomGenerator::global()->generate64())
 {
     connect(m_server, &QTcpServer::newConnection, this, &EnrollmentSimulator::acceptConnections);
 }
@@ -234,6 +235,8 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handle(const ReceivedHttpRequest
         return handlePageRequest(request);
     if (target == targetPrefix.toByteArray() + statusOperation.toByteArray())
         return handleEnrollmentStatus(request);
+    if (target == "AWSOrganizationsV20161128.ListAccounts")
+        return handleListAccounts(request);
     if (target.isEmpty())
         return errorReply(ServiceErrors::unknownOperation(QStringLiteral(
             "The request has no X-Amz-Target header. Set it to ComputeOptimizerService.<operation>.")));
@@ -343,6 +346,44 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handlePageRequest(const Received
         return page;
     }();
     reply.delayMs = m_pageLatencyMs;
+    return reply;
+}
+
+void EnrollmentSimulator::setAccountNamesDenied(bool denied)
+{
+    m_accountNamesDenied = denied;
+}
+
+int EnrollmentSimulator::listAccountsRequestCount() const
+{
+    return m_listAccountsRequestCount;
+}
+
+EnrollmentSimulator::Reply EnrollmentSimulator::handleListAccounts(const ReceivedHttpRequest &request)
+{
+    ++m_listAccountsRequestCount;
+    const QByteArray type = request.header("Content-Type").split(';').value(0).trimmed().toLower();
+    if (type != "application/x-amz-json-1.1")
+        return errorReply(ServiceErrors::unknownOperation(
+            QStringLiteral("The Content-Type must be application/x-amz-json-1.1 for AWS Organizations.")));
+    if (m_requireSignature) {
+        if (const auto refused = m_authenticator.check(signable(request), serverNowUtc(), QStringLiteral("organizations")))
+            return errorReply(*refused);
+    }
+    if (m_accountNamesDenied) {
+        ServiceError denied;
+        denied.httpStatus = 400;
+        denied.typeNamespace = "com.amazonaws.organizations.v20161128";
+        denied.code = "AccessDeniedException";
+        denied.message = QStringLiteral("You don't have permissions to access this resource.");
+        denied.messageKey = "Message";
+        return errorReply(denied);
+    }
+    auto page = m_accountList.answer(request.body);
+    if (!page)
+        return errorReply(page.error());
+    Reply reply = jsonReply(page.value());
+    reply.response.setHeader("Content-Type", "application/x-amz-json-1.1");
     return reply;
 }
 

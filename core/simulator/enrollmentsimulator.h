@@ -1,5 +1,6 @@
 #pragma once
 
+#include "simulator/accountlistpages.h"
 #include "simulator/httprequestreader.h"
 #include "simulator/httpresponse.h"
 #include "simulator/organizationpages.h"
@@ -45,6 +46,10 @@ public:
     void clearFaults();
     void setRequireSignature(bool required); // default true
 
+    // Organizations ListAccounts, served on the same port: names for the account list.
+    void setAccountNamesDenied(bool denied); // AccessDeniedException, as for a caller outside the management account
+    int listAccountsRequestCount() const;
+
     int pageRequestCount() const;                 // GetEnrollmentStatusesForOrganization requests received
     QList<QByteArray> receivedNextTokens() const; // nextToken of each page request, empty for a first page
 
@@ -72,6 +77,7 @@ private:
     Reply handle(const ReceivedHttpRequest &request);
     Reply handlePageRequest(const ReceivedHttpRequest &request);
     Reply handleEnrollmentStatus(const ReceivedHttpRequest &request);
+    Reply handleListAccounts(const ReceivedHttpRequest &request);
     std::optional<ServiceError> checkContentTypeAndSignature(const ReceivedHttpRequest &request) const;
     std::optional<SimulatorFault> faultFor(int pageRequestNumber);
     QByteArray repeatedToken() const;
@@ -82,6 +88,9 @@ private:
     QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, Connection> m_connections;
     OrganizationPages m_pages;
+    AccountListPages m_accountList;
+    bool m_accountNamesDenied = false;
+    int m_listAccountsRequestCount = 0;
     RequestAuthenticator m_authenticator;
     bool m_requireSignature = true;
     qint64 m_clockOffsetSeconds = 0;

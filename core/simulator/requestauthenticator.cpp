@@ -53,7 +53,8 @@ QString RequestAuthenticator::region() const
 }
 
 std::optional<ServiceError> RequestAuthenticator::check(const SignableRequest &request,
-                                                        const QDateTime &serverNowUtc) const
+                                                        const QDateTime &serverNowUtc,
+                                                        const QString &expectedService) const
 {
     using Outcome = SigV4Verification::Outcome;
     const SigV4Verification verification =
@@ -78,9 +79,9 @@ std::optional<ServiceError> RequestAuthenticator::check(const SignableRequest &r
     // AWS judges the time and the scope before the key and the signature.
     if (auto expired = skewError(verification.requestTimeUtc, serverNowUtc))
         return expired;
-    if (verification.service != service)
+    if (verification.service != expectedService)
         return ServiceErrors::invalidSignature(
-            QStringLiteral("Credential should be scoped to correct service: '%1'.").arg(service));
+            QStringLiteral("Credential should be scoped to correct service: '%1'.").arg(expectedService));
     if (verification.region != m_region)
         return ServiceErrors::invalidSignature(QStringLiteral("Credential should be scoped to a valid region."));
     if (verification.outcome == Outcome::UnknownAccessKey)

@@ -19,7 +19,9 @@ public:
     void setRegion(const QString &region);
     QString region() const;
 
-    std::optional<ServiceError> check(const SignableRequest &request, const QDateTime &serverNowUtc) const;
+    // expectedService: the SigV4 signing name the request must be scoped to.
+    std::optional<ServiceError> check(const SignableRequest &request, const QDateTime &serverNowUtc,
+                                      const QString &expectedService = service) const;
 
     static constexpr qint64 allowedSkewSeconds = 5 * 60;
     static inline const QString service = QStringLiteral("compute-optimizer");

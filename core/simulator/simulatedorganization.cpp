@@ -138,6 +138,31 @@ NumberForm numberForm(QRandomGenerator &random, int index)
     return roll < 90 ? NumberForm::Fraction : NumberForm::Exponent;
 }
 
+// Names as organizations really have them, plus the awkward ones an export must survive.
+void assignNames(QList<SimulatedAccount> &accounts, quint32 seed)
+{
+    static const char *const teams[] = {"payments", "identity", "data-lake", "search", "billing", "mobile",
+                                        "analytics", "security", "platform", "marketing", "logistics", "ml"};
+    static const char *const stages[] = {"prod", "staging", "dev", "sandbox", "shared"};
+    static const QString awkwardNames[] = {
+        QStringLiteral("Finance, Legal & \"Ops\""), QStringLiteral("Ingeniería Ñandú"), QStringLiteral("研究開発"),
+        QStringLiteral("=HYPERLINK(\"http://x\")"), QStringLiteral("Line one\nLine two"),
+    };
+    // Its own generator, so adding names changed none of the enrollment data for a seed.
+    QRandomGenerator random(seed ^ 0x6e616d65u);
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        SimulatedAccount &account = accounts[i];
+        const QString slug = QStringLiteral("%1-%2-%3")
+                                 .arg(QLatin1String(teams[random.bounded(quint32(std::size(teams)))]),
+                                      QLatin1String(stages[random.bounded(quint32(std::size(stages)))]))
+                                 .arg(i + 1, 3, 10, QLatin1Char('0'));
+        account.name = slug;
+        account.email = QStringLiteral("aws+%1@example.com").arg(slug);
+        if (i % 97 == 5)
+            account.name = awkwardNames[(i / 97) % std::size(awkwardNames)];
+    }
+}
+
 } // namespace
 
 SimulatedOrganization SimulatedOrganization::generate(int accountCount, quint32 seed)
@@ -168,5 +193,6 @@ SimulatedOrganization SimulatedOrganization::generate(int accountCount, quint32 
             break;
         applyCase(organization.accounts[position], awkwardCases[caseIndex]);
     }
+    assignNames(organization.accounts, seed);
     return organization;
 }

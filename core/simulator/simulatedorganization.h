@@ -13,6 +13,8 @@ struct SimulatedAccount
     QString status;                      // "Active", "Inactive", "Pending", "Failed", or anything a test wants
     std::optional<QString> statusReason; // nullopt: the member is left out of the JSON
     QByteArray lastUpdatedJson;          // literal JSON number text, written verbatim: "1700000000", "1.6084512E9"
+    QString name;                        // Organizations' account name, some awkward
+    QString email;
 };
 
 struct SimulatedOrganization

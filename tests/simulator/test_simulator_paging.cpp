@@ -48,7 +48,7 @@ QStringList ids(const SimulatedOrganization &organization, const QStringList &st
 
 SimulatedAccount account(const char *id, const char *status, std::optional<QString> reason, QByteArray timestamp)
 {
-    return SimulatedAccount{QString::fromLatin1(id), QString::fromLatin1(status), std::move(reason), std::move(timestamp)};
+    return SimulatedAccount{QString::fromLatin1(id), QString::fromLatin1(status), std::move(reason), std::move(timestamp), {}, {}};
 }
 
 } // namespace
