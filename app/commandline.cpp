@@ -61,6 +61,8 @@ void declareOptions(QCommandLineParser &parser)
                                                   "exit, without a window."),
          QStringLiteral("file")},
         {QStringLiteral("quiet"), QStringLiteral("Do not print progress to stderr.")},
+        {QStringLiteral("no-names"),
+         QStringLiteral("Do not ask AWS Organizations for account names and emails (the CSV then has no such columns).")},
         {QStringLiteral("demo"),
          QStringLiteral("Use a built-in simulated organization instead of AWS (no account or network needed).")},
     });
@@ -115,6 +117,7 @@ Expected<CommandLineOptions> readOptions(const QCommandLineParser &parser)
     }
     options.quiet = parser.isSet(QStringLiteral("quiet"));
     options.demo = parser.isSet(QStringLiteral("demo"));
+    options.noNames = parser.isSet(QStringLiteral("no-names"));
     return options;
 }
 

@@ -17,6 +17,7 @@ struct CommandLineOptions
     QString exportPath; // empty = open the window
     bool quiet = false;
     bool demo = false;
+    bool noNames = false;
 };
 
 // Declares the options on the parser (so --help lists them) and reads them back, checked.

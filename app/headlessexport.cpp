@@ -49,7 +49,7 @@ bool HeadlessExport::openOutput()
         }
         device = m_file.get();
     }
-    m_writer = std::make_unique<EnrollmentCsvWriter>(device);
+    m_writer = std::make_unique<EnrollmentCsvWriter>(device, m_includeNames ? &m_names : nullptr);
     if (!m_writer->writeHeader()) {
         finish(ExitFailure, tr("Cannot write %1: %2.").arg(destinationName(), m_writer->errorString()));
         return false;
@@ -59,10 +59,13 @@ bool HeadlessExport::openOutput()
 
 bool HeadlessExport::start(const EnrollmentQuery &query)
 {
+    m_includeNames = query.includeAccountNames && query.organizations.isValid() && !m_options.noNames;
+    m_namesDone = !m_includeNames;
     if (!openOutput())
         return false;
 
     EnrollmentQuery effective = query;
+    effective.includeAccountNames = m_includeNames;
     effective.statuses = m_options.statuses;
     effective.maxResults = m_options.maxResults;
     effective.readTimeoutMs = m_options.readTimeoutSeconds * 1000;
@@ -72,6 +75,11 @@ bool HeadlessExport::start(const EnrollmentQuery &query)
     connect(m_loader, &EnrollmentLoader::progressChanged, this, &HeadlessExport::onProgress);
     connect(m_loader, &EnrollmentLoader::finished, this, &HeadlessExport::onFinished);
     connect(m_loader, &EnrollmentLoader::failed, this, &HeadlessExport::onFailed);
+    connect(m_loader, &EnrollmentLoader::accountNamesReceived, this,
+            [this](const AccountNames &names) { m_names.insert(names); });
+    connect(m_loader, &EnrollmentLoader::accountNamesFinished, this, [this] { onNamesDone({}); });
+    connect(m_loader, &EnrollmentLoader::accountNamesUnavailable, this,
+            [this](const QString &reason, bool) { onNamesDone(reason); });
     m_loader->start(effective);
     return true;
 }
@@ -88,14 +96,38 @@ void HeadlessExport::onPage(const QList<AccountEnrollment> &accounts)
 {
     if (m_done)
         return;
+    if (!m_namesDone) {
+        m_waitingForNames.append(accounts);
+        return;
+    }
+    writeAccounts(accounts);
+}
+
+bool HeadlessExport::writeAccounts(const QList<AccountEnrollment> &accounts)
+{
     if (!m_writer->writeAccounts(accounts)) {
         m_loader->cancel();
         finish(ExitFailure, tr("Writing %1 failed: %2. No file was written; free some space or choose another "
                                "folder.")
                                 .arg(destinationName(), m_writer->errorString()));
-        return;
+        return false;
     }
     m_accountsWritten += int(accounts.size());
+    return true;
+}
+
+void HeadlessExport::onNamesDone(const QString &unavailableReason)
+{
+    if (m_done || m_namesDone)
+        return;
+    m_namesDone = true;
+    if (!unavailableReason.isEmpty())
+        m_stderr << tr("enrollment-desk: warning: account names are left empty: %1").arg(unavailableReason)
+                 << Qt::endl;
+    const QList<AccountEnrollment> waiting = std::exchange(m_waitingForNames, {});
+    if (!writeAccounts(waiting))
+        return;
+    commitWhenComplete();
 }
 
 void HeadlessExport::onProgress(const FetchProgress &progress)
@@ -116,6 +148,14 @@ void HeadlessExport::onProgress(const FetchProgress &progress)
 void HeadlessExport::onFinished()
 {
     if (m_done)
+        return;
+    m_listDone = true;
+    commitWhenComplete();
+}
+
+void HeadlessExport::commitWhenComplete()
+{
+    if (m_done || !m_listDone || !m_namesDone)
         return;
     if (m_file) {
         if (!m_file->commit()) {
@@ -140,7 +180,7 @@ void HeadlessExport::onFailed(const FetchFailure &failure)
     if (m_done)
         return;
     finish(ExitFailure, tr("%1 The list is incomplete (%2 loaded), so no file was written.")
-                            .arg(failure.message, accountCountText(m_accountsWritten)));
+                            .arg(failure.message, accountCountText(m_accountsWritten + int(m_waitingForNames.size()))));
 }
 
 void HeadlessExport::finish(int exitCode, const QString &message)

@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "enrollment/accountenrollment.h"
+#include "enrollment/accountname.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
 
@@ -38,6 +39,9 @@ private:
     void onProgress(const FetchProgress &progress);
     void onFinished();
     void onFailed(const FetchFailure &failure);
+    void onNamesDone(const QString &unavailableReason);
+    bool writeAccounts(const QList<AccountEnrollment> &accounts);
+    void commitWhenComplete();
     void finish(int exitCode, const QString &message);
     QString destinationName() const;
 
@@ -48,5 +52,11 @@ private:
     std::unique_ptr<EnrollmentCsvWriter> m_writer;
     EnrollmentLoader *m_loader = nullptr;
     int m_accountsWritten = 0;
+    // With names, rows wait here until Organizations has answered, so every row carries its name.
+    bool m_includeNames = false;
+    bool m_namesDone = true;
+    bool m_listDone = false;
+    AccountNames m_names;
+    QList<AccountEnrollment> m_waitingForNames;
     bool m_done = false;
 };

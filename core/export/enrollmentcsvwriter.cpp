@@ -1,7 +1,8 @@
 #include "export/enrollmentcsvwriter.h"
 
-EnrollmentCsvWriter::EnrollmentCsvWriter(QIODevice *device)
+EnrollmentCsvWriter::EnrollmentCsvWriter(QIODevice *device, const AccountNames *names)
     : m_device(device)
+    , m_names(names)
 {
 }
 
@@ -50,8 +51,12 @@ bool EnrollmentCsvWriter::writeRecord(std::initializer_list<QStringView> fields)
 
 bool EnrollmentCsvWriter::writeHeader()
 {
-    return writeRecord({EnrollmentCsvHeader[0], EnrollmentCsvHeader[1], EnrollmentCsvHeader[2],
-                        EnrollmentCsvHeader[3]});
+    if (m_names) {
+        const auto &h = EnrollmentCsvHeaderWithNames;
+        return writeRecord({h[0], h[1], h[2], h[3], h[4], h[5]});
+    }
+    const auto &h = EnrollmentCsvHeader;
+    return writeRecord({h[0], h[1], h[2], h[3]});
 }
 
 bool EnrollmentCsvWriter::writeAccount(const AccountEnrollment &account)
@@ -61,6 +66,12 @@ bool EnrollmentCsvWriter::writeAccount(const AccountEnrollment &account)
     const QString status = inertForSpreadsheets(account.statusText);
     const QString reason = inertForSpreadsheets(account.statusReason.value_or(QString()));
     const QString updated = exportTimestamp(account);
+    if (m_names) {
+        const AccountName known = m_names->value(account.accountId);
+        const QString name = inertForSpreadsheets(known.name);
+        const QString email = inertForSpreadsheets(known.email);
+        return writeRecord({id, name, email, status, reason, updated});
+    }
     return writeRecord({id, status, reason, updated});
 }
 

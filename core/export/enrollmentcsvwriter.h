@@ -1,6 +1,7 @@
 #pragma once
 
 #include "enrollment/accountenrollment.h"
+#include "enrollment/accountname.h"
 
 #include <QIODevice>
 
@@ -9,7 +10,9 @@
 class EnrollmentCsvWriter
 {
 public:
-    explicit EnrollmentCsvWriter(QIODevice *device);
+    // With names, the columns "Account Name" and "Email" follow "Account ID"; an account the
+    // names do not cover gets empty cells there.
+    explicit EnrollmentCsvWriter(QIODevice *device, const AccountNames *names = nullptr);
 
     bool writeHeader();
     bool writeAccount(const AccountEnrollment &account);
@@ -21,6 +24,7 @@ private:
     bool writeRecord(std::initializer_list<QStringView> fields);
 
     QIODevice *m_device;
+    const AccountNames *m_names;
 };
 
 // One field, quoted when it holds a comma, quote, CR or LF.
@@ -33,3 +37,5 @@ QString exportTimestamp(const AccountEnrollment &account);
 
 inline constexpr QStringView EnrollmentCsvHeader[] = {u"Account ID", u"Status", u"Status Reason",
                                                       u"Last Updated (UTC)"};
+inline constexpr QStringView EnrollmentCsvHeaderWithNames[] = {
+    u"Account ID", u"Account Name", u"Email", u"Status", u"Status Reason", u"Last Updated (UTC)"};

@@ -1,5 +1,6 @@
 #include "network/enrollmentloader.h"
 
+#include "network/accountnamesfetcher.h"
 #include "network/enrollmentfetcher.h"
 #include "signing/clock.h"
 
@@ -15,11 +16,28 @@ EnrollmentLoader::EnrollmentLoader(std::shared_ptr<const Clock> clock, QObject *
     qRegisterMetaType<FetchFailure>();
     qRegisterMetaType<QList<AccountEnrollment>>();
     qRegisterMetaType<OwnEnrollment>();
+    qRegisterMetaType<AccountNames>();
 
     m_thread.setObjectName(QStringLiteral("enrollment-fetcher"));
-    m_fetcher = new EnrollmentFetcher(std::move(clock));
+    m_fetcher = new EnrollmentFetcher(clock);
     m_fetcher->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_fetcher, &QObject::deleteLater);
+    m_namesFetcher = new AccountNamesFetcher(std::move(clock));
+    m_namesFetcher->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_namesFetcher, &QObject::deleteLater);
+    connect(m_namesFetcher, &AccountNamesFetcher::namesReceived, this, [this](const AccountNames &names, int run) {
+        if (run == m_namesRun)
+            Q_EMIT accountNamesReceived(names);
+    });
+    connect(m_namesFetcher, &AccountNamesFetcher::finished, this, [this](int run) {
+        if (run == m_namesRun)
+            Q_EMIT accountNamesFinished();
+    });
+    connect(m_namesFetcher, &AccountNamesFetcher::unavailable, this,
+            [this](const QString &reason, bool accessDenied, int run) {
+                if (run == m_namesRun)
+                    Q_EMIT accountNamesUnavailable(reason, accessDenied);
+            });
     connect(m_fetcher, &EnrollmentFetcher::pageReceived, this, &EnrollmentLoader::onPage);
     connect(m_fetcher, &EnrollmentFetcher::progressChanged, this, &EnrollmentLoader::onProgress);
     connect(m_fetcher, &EnrollmentFetcher::finished, this, &EnrollmentLoader::onFinished);
@@ -46,6 +64,7 @@ EnrollmentLoader::~EnrollmentLoader()
 {
     m_fetcher->requestCancel();
     QMetaObject::invokeMethod(m_fetcher, &EnrollmentFetcher::cancel, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_namesFetcher, &AccountNamesFetcher::cancel, Qt::QueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -59,6 +78,14 @@ void EnrollmentLoader::start(const EnrollmentQuery &query)
     m_fetcher->requestCancel();
     QMetaObject::invokeMethod(m_fetcher, [fetcher = m_fetcher, query, run] { fetcher->start(query, run); },
                               Qt::QueuedConnection);
+    const int namesRun = ++m_namesRun;
+    if (query.includeAccountNames && query.organizations.isValid()) {
+        QMetaObject::invokeMethod(
+            m_namesFetcher, [fetcher = m_namesFetcher, query, namesRun] { fetcher->start(query, namesRun); },
+            Qt::QueuedConnection);
+    } else {
+        QMetaObject::invokeMethod(m_namesFetcher, &AccountNamesFetcher::cancel, Qt::QueuedConnection);
+    }
     Q_EMIT started();
 }
 
@@ -85,6 +112,8 @@ void EnrollmentLoader::cancel()
     m_canResume = false;
     m_fetcher->requestCancel();
     QMetaObject::invokeMethod(m_fetcher, &EnrollmentFetcher::cancel, Qt::QueuedConnection);
+    ++m_namesRun;
+    QMetaObject::invokeMethod(m_namesFetcher, &AccountNamesFetcher::cancel, Qt::QueuedConnection);
     Q_EMIT cancelled();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "enrollment/accountenrollment.h"
+#include "enrollment/accountname.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
 #include "network/ownenrollment.h"
@@ -12,6 +13,7 @@
 #include <memory>
 
 class Clock;
+class AccountNamesFetcher;
 class EnrollmentFetcher;
 
 // Owns the fetcher's worker thread and speaks for it on the caller's thread. Cancel takes effect
@@ -46,6 +48,10 @@ Q_SIGNALS:
     void cancelled();
     void ownEnrollmentReceived(const OwnEnrollment &own);
     void ownEnrollmentFailed(const QString &message);
+    // Account names arrive beside the list, when the query asks for them; they never hold it back.
+    void accountNamesReceived(const AccountNames &names);
+    void accountNamesFinished();
+    void accountNamesUnavailable(const QString &reason, bool accessDenied);
 
 private:
     void onPage(const QList<AccountEnrollment> &accounts, int run);
@@ -55,6 +61,8 @@ private:
 
     QThread m_thread;
     EnrollmentFetcher *m_fetcher = nullptr;
+    AccountNamesFetcher *m_namesFetcher = nullptr;
+    int m_namesRun = 0;
     int m_run = 0;
     int m_ownRun = 0;
     bool m_loading = false;

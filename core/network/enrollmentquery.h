@@ -7,6 +7,16 @@
 
 class CredentialProvider;
 
+// Where a service answers and how requests to it are signed.
+struct ServiceEndpoint
+{
+    QUrl url;
+    QString signingRegion;
+    QString signingName;
+
+    bool isValid() const { return url.isValid() && !url.isEmpty(); }
+};
+
 // Everything one load of the organization's enrollment list needs, resolved up front.
 struct EnrollmentQuery
 {
@@ -20,4 +30,7 @@ struct EnrollmentQuery
     // No byte for this long is a dead connection. Long enough for a slow page (10 s and more).
     int readTimeoutMs = 30'000;
     QString caBundle;
+    // Account names come from Organizations ListAccounts, fetched beside the list when asked.
+    bool includeAccountNames = false;
+    ServiceEndpoint organizations;
 };

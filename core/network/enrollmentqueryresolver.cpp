@@ -34,6 +34,25 @@ Expected<EnrollmentQuery> resolveEnrollmentQuery(const ClientSettingsRequest &re
     query.credentials = settings->credentials;
     query.maxAttempts = settings->maxAttempts;
     query.caBundle = settings->caBundle;
+
+    // Organizations has endpoint settings of its own (AWS_ENDPOINT_URL_ORGANIZATIONS, services
+    // sections); --endpoint-url is for Compute Optimizer alone, as in AWS CLI.
+    ClientSettingsRequest organizationsRequest = request;
+    organizationsRequest.endpointUrlOption.clear();
+    organizationsRequest.serviceEnvName = QStringLiteral("ORGANIZATIONS");
+    organizationsRequest.serviceConfigKey = QStringLiteral("organizations");
+    auto organizationsSettings = resolveClientSettings(organizationsRequest);
+    // A list from a custom endpoint (a simulator, a proxy) never sends us to AWS proper for the
+    // names behind the user's back: names then need an Organizations endpoint of their own.
+    const bool customList = !settings->endpointUrl.isEmpty();
+    if (organizationsSettings && (!customList || !organizationsSettings->endpointUrl.isEmpty())) {
+        parameters.endpoint = organizationsSettings->endpointUrl.toString();
+        if (auto organizations = resolveEndpoint(AwsService::Organizations, parameters)) {
+            query.organizations = ServiceEndpoint{organizations->url, organizations->signingRegion,
+                                                  organizations->signingName};
+            query.includeAccountNames = true;
+        }
+    }
     return query;
 }
 

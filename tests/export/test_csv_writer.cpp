@@ -43,6 +43,7 @@ private Q_SLOTS:
     void shouldWriteUtcTimestampsWithMillisecondsOnlyWhenSent();
     void shouldKeepLeadingZerosAndUnicode();
     void shouldReportAFullDevice();
+    void shouldPutNamesAndEmailsRightAfterTheAccountId();
 };
 
 void CsvWriterTest::shouldWriteTheDocumentedHeaderWithCrlf()
@@ -120,6 +121,24 @@ void CsvWriterTest::shouldReportAFullDevice()
     EnrollmentCsvWriter writer(&full);
     QVERIFY(!writer.writeHeader());
     QVERIFY(!writer.errorString().isEmpty());
+}
+
+void CsvWriterTest::shouldPutNamesAndEmailsRightAfterTheAccountId()
+{
+    AccountNames names;
+    names.insert(QStringLiteral("111122223333"), AccountName{QStringLiteral("Finance, Legal"), QStringLiteral("f@example.com")});
+    names.insert(QStringLiteral("444455556666"), AccountName{QStringLiteral("=cmd"), QStringLiteral("x@example.com")});
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    EnrollmentCsvWriter writer(&buffer, &names);
+    writer.writeHeader();
+    writer.writeAccounts({account(QStringLiteral("111122223333"), QStringLiteral("Active"), {}),
+                          account(QStringLiteral("444455556666"), QStringLiteral("Failed"), QStringLiteral("r")),
+                          account(QStringLiteral("777788889999"), QStringLiteral("Pending"), {})});
+    QCOMPARE(buffer.data(), QByteArray("Account ID,Account Name,Email,Status,Status Reason,Last Updated (UTC)\r\n"
+                                       "111122223333,\"Finance, Legal\",f@example.com,Active,,\r\n"
+                                       "444455556666,'=cmd,x@example.com,Failed,r,\r\n"
+                                       "777788889999,,,Pending,,\r\n"));
 }
 
 QTEST_GUILESS_MAIN(CsvWriterTest)

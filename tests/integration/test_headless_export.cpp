@@ -41,6 +41,9 @@ private Q_SLOTS:
     void shouldRefuseBadInputWithExitTwo();
     void shouldPrintHelpAndVersion();
     void shouldRunTheDemoOrganizationHeadless();
+    void shouldExportNamesWhenOrganizationsAnswers();
+    void shouldExportWithoutNamesWhenOrganizationsRefuses();
+    void shouldLeaveNamesOutWithNoNames();
 
 private:
     QProcessEnvironment environment() const;
@@ -305,6 +308,57 @@ void HeadlessExportTest::shouldRunTheDemoOrganizationHeadless()
                                  env);
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(readCsv(result.out).size(), 2500 + 1);
+}
+
+void HeadlessExportTest::shouldExportNamesWhenOrganizationsAnswers()
+{
+    // AWS_ENDPOINT_URL sends both services to the simulator, as it would send both to one proxy.
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("AWS_ENDPOINT_URL"), m_endpoint.toString());
+    const RunResult result = run({QStringLiteral("--quiet"), QStringLiteral("--export"), QStringLiteral("-")}, env);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QList<QStringList> rows = readCsv(result.out);
+    QCOMPARE(rows.size(), AccountCount + 1);
+    QCOMPARE(rows.first(), (QStringList{QStringLiteral("Account ID"), QStringLiteral("Account Name"),
+                                        QStringLiteral("Email"), QStringLiteral("Status"),
+                                        QStringLiteral("Status Reason"), QStringLiteral("Last Updated (UTC)")}));
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const SimulatedAccount &account = m_organization.accounts.at(i - 1);
+        QCOMPARE(rows.at(i).at(0), account.accountId);
+        const bool formulaLike = account.name.startsWith(u'=');
+        QCOMPARE(rows.at(i).at(1), formulaLike ? u'\'' + account.name : account.name);
+        QCOMPARE(rows.at(i).at(2), account.email);
+        QCOMPARE(rows.at(i).at(3), account.status);
+    }
+}
+
+void HeadlessExportTest::shouldExportWithoutNamesWhenOrganizationsRefuses()
+{
+    m_host = std::make_unique<SimulatorHost>(m_organization, [](EnrollmentSimulator &simulator) {
+        simulator.addCredentials(AccessKey, SecretKey);
+        simulator.setAccountNamesDenied(true);
+    });
+    m_endpoint = m_host->start();
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("AWS_ENDPOINT_URL"), m_endpoint.toString());
+    const RunResult result = run({QStringLiteral("--quiet"), QStringLiteral("--export"), QStringLiteral("-")}, env);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.contains("warning: account names are left empty"), result.err.constData());
+    const QList<QStringList> rows = readCsv(result.out);
+    QCOMPARE(rows.size(), AccountCount + 1);
+    QCOMPARE(rows.at(1).at(1), QString());
+    QCOMPARE(rows.at(1).at(3), m_organization.accounts.at(0).status);
+}
+
+void HeadlessExportTest::shouldLeaveNamesOutWithNoNames()
+{
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("AWS_ENDPOINT_URL"), m_endpoint.toString());
+    const RunResult result = run({QStringLiteral("--quiet"), QStringLiteral("--no-names"), QStringLiteral("--export"),
+                                  QStringLiteral("-")},
+                                 env);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(readCsv(result.out).first().size(), 4);
 }
 
 QTEST_GUILESS_MAIN(HeadlessExportTest)
