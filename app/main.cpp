@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QTextStream>
 
 #include <memory>
@@ -60,6 +61,17 @@ int runHeadlessExport(QCoreApplication &app, const CommandLineOptions &options)
     return exitCode;
 }
 
+// Each size drawn on its own so the small ones stay sharp; the id lets docks match the window to
+// the installed desktop entry.
+void setWindowIdentity()
+{
+    QIcon icon;
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.enrollmentdesk.EnrollmentDesk"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -86,5 +98,6 @@ int main(int argc, char *argv[])
 
     if (headless)
         return runHeadlessExport(*app, options.value());
+    setWindowIdentity();
     return runWindow(options.value());
 }
