@@ -1,0 +1,285 @@
+// bench_gui: how the window's model, proxy and view cope with a large organization.
+// Run it by hand from a Release build; it uses the offscreen platform unless QT_QPA_PLATFORM says otherwise.
+//
+// 100,000 accounts stream in from a loopback simulator (its own process when the build has one)
+// through the window's own path (EnrollmentLoader -> PageQueue -> AccountTableModel ->
+// AccountFilterProxyModel -> a shown QTableView), then the loaded table is filtered, sorted and
+// exported.
+
+#include "accountfilterproxymodel.h"
+#include "enrollment/accounttablemodel.h"
+#include "network/enrollmentloader.h"
+#include "pagequeue.h"
+#include "profiles/staticcredentialprovider.h"
+#include "simulator/enrollmentsimulator.h"
+#include "simulator/simulatorhost.h"
+#include "statusdelegate.h"
+#include "tableexport.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QProcess>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <memory>
+
+namespace {
+
+constexpr int AccountCount = 100'000;
+constexpr int PageSize = 100;
+
+const QString AccessKeyId = QStringLiteral("AKIDBENCHGUI00000000");
+const QString SecretAccessKey = QStringLiteral("bench-secret-known-only-to-the-simulator");
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QString ms(double value)
+{
+    return QString::number(value, 'f', 1);
+}
+
+void report(const QString &what, double value, const QString &unit, double target)
+{
+    out() << qSetFieldWidth(44) << Qt::left << what << qSetFieldWidth(0) << qSetFieldWidth(8) << Qt::right
+          << QString::number(value, 'f', 1) << qSetFieldWidth(0) << Qt::left << ' ' << unit << "   target <= "
+          << target << ' ' << unit << "   " << (value <= target ? "PASS" : "MISS") << Qt::endl;
+}
+
+// A line of /proc/self/status in MB: VmHWM is the peak resident set, VmRSS the current one.
+double memoryMb(const QByteArray &field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = field + ':';
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+void reportMemory(const char *when)
+{
+    out() << "  memory " << when << ": " << ms(memoryMb("VmRSS")) << " MB now, " << ms(memoryMb("VmHWM"))
+          << " MB peak" << Qt::endl;
+}
+
+double timeMs(const std::function<void()> &work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    QCoreApplication::processEvents(); // the view catches up: part of what the user waits for
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// The loopback server: a child process when there is one to run, else a thread of this process.
+class Server
+{
+public:
+    QUrl start()
+    {
+#ifdef ENROLLMENT_SIMULATOR_PATH
+        m_process.setProgram(QStringLiteral(ENROLLMENT_SIMULATOR_PATH));
+        m_process.setArguments({QStringLiteral("--accounts"), QString::number(AccountCount), QStringLiteral("--seed"),
+                                QStringLiteral("2024"), QStringLiteral("--access-key-id"), AccessKeyId,
+                                QStringLiteral("--secret-access-key"), SecretAccessKey});
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start();
+        if (m_process.waitForStarted() && m_process.waitForReadyRead(60'000)) {
+            const QUrl url(QString::fromUtf8(m_process.readLine().trimmed()));
+            if (url.isValid() && !url.isEmpty()) {
+                out() << "simulator: separate process, " << url.toString() << Qt::endl;
+                return url;
+            }
+        }
+        out() << "simulator process did not start (" << m_process.errorString() << "); using a thread" << Qt::endl;
+        m_process.kill();
+#endif
+        m_host = std::make_unique<SimulatorHost>(SimulatedOrganization::generate(AccountCount, 2024),
+                                                 [](EnrollmentSimulator &simulator) {
+                                                     simulator.addCredentials(AccessKeyId, SecretAccessKey);
+                                                 });
+        out() << "simulator: thread in this process (its data counts in the memory figure)" << Qt::endl;
+        return m_host->start();
+    }
+
+    ~Server()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished();
+        }
+    }
+
+private:
+    QProcess m_process;
+    std::unique_ptr<SimulatorHost> m_host;
+};
+
+// The table as the window sets it up: fixed row height, status delegate, sorted by account ID.
+std::unique_ptr<QTableView> makeTable(AccountFilterProxyModel *proxy)
+{
+    auto table = std::make_unique<QTableView>();
+    table->setModel(proxy);
+    table->setItemDelegateForColumn(AccountTableModel::StatusColumn, new StatusDelegate(table.get()));
+    table->setWordWrap(false);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(AccountTableModel::StatusReasonColumn, QHeaderView::Stretch);
+    table->horizontalHeader()->setSortIndicator(AccountTableModel::AccountIdColumn, Qt::AscendingOrder);
+    table->setSortingEnabled(true);
+    table->resize(1200, 800);
+    table->show();
+    return table;
+}
+
+EnrollmentQuery queryFor(const QUrl &endpoint)
+{
+    EnrollmentQuery query;
+    query.endpoint = endpoint;
+    query.signingRegion = QStringLiteral("us-east-1");
+    AwsCredentials credentials;
+    credentials.accessKeyId = AccessKeyId;
+    credentials.secretAccessKey = SecretAccessKey;
+    query.credentials = std::make_shared<StaticCredentialProvider>(credentials, QStringLiteral("bench"));
+    query.maxResults = PageSize;
+    return query;
+}
+
+// Streams every account in; returns the largest time the event loop could not run, in ms.
+double streamAccounts(const QUrl &endpoint, AccountTableModel &model)
+{
+    EnrollmentLoader loader;
+    PageQueue pages(&model);
+    QObject::connect(&loader, &EnrollmentLoader::pageReceived, &pages, &PageQueue::enqueue);
+
+    QElapsedTimer sinceTick;
+    qint64 worstGapNs = 0;
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    tick.setInterval(5);
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        worstGapNs = std::max(worstGapNs, sinceTick.nsecsElapsed());
+        sinceTick.restart();
+    });
+
+    QEventLoop loop;
+    bool fetched = false;
+    QString failure;
+    QObject::connect(&loader, &EnrollmentLoader::finished, &loop, [&] {
+        fetched = true;
+        if (pages.isEmpty())
+            loop.quit();
+    });
+    QObject::connect(&pages, &PageQueue::drained, &loop, [&] {
+        if (fetched)
+            loop.quit();
+    });
+    QObject::connect(&loader, &EnrollmentLoader::failed, &loop, [&](const FetchFailure &f) {
+        failure = f.message;
+        loop.quit();
+    });
+
+    QElapsedTimer total;
+    total.start();
+    sinceTick.start();
+    tick.start();
+    loader.start(queryFor(endpoint));
+    loop.exec();
+    tick.stop();
+
+    if (!failure.isEmpty())
+        out() << "streaming failed: " << failure << Qt::endl;
+    out() << "streamed " << model.rowCount() << " accounts in " << model.rowCount() / PageSize << " pages in "
+          << QString::number(double(total.elapsed()) / 1000.0, 'f', 1) << " s, table sorted by account ID"
+          << Qt::endl;
+    // The gap between 5 ms ticks, less the 5 ms itself: how long input and painting had to wait.
+    return double(worstGapNs) / 1e6 - 5.0;
+}
+
+void benchLoadedTable(AccountTableModel &model, AccountFilterProxyModel &proxy, QTableView &table)
+{
+    double worstToggle = 0;
+    for (EnrollmentStatus status : DocumentedEnrollmentStatuses) {
+        StatusFilter filter = StatusFilter::all();
+        filter.setAccepted(status, false);
+        const double off = timeMs([&] { proxy.setStatusFilter(filter); });
+        const double on = timeMs([&] { proxy.setStatusFilter(StatusFilter::all()); });
+        out() << "  toggle " << enrollmentStatusName(status) << " (" << model.counts().count(status)
+              << " rows): off " << ms(off) << " ms, on " << ms(on) << " ms" << Qt::endl;
+        worstToggle = std::max({worstToggle, off, on});
+    }
+    report(QStringLiteral("refilter on one status toggle (worst)"), worstToggle, QStringLiteral("ms"), 30);
+
+    const double searchMs = timeMs([&] { proxy.setSearchText(QStringLiteral("role")); });
+    const double clearMs = timeMs([&] { proxy.setSearchText(QString()); });
+    out() << "  search \"role\": " << ms(searchMs) << " ms, clear it: " << ms(clearMs) << " ms" << Qt::endl;
+
+    const double sortMs = timeMs([&] { table.sortByColumn(AccountTableModel::LastUpdatedColumn, Qt::AscendingOrder); });
+    report(QStringLiteral("sort by Last Updated"), sortMs, QStringLiteral("ms"), 200);
+    const double reverseMs = timeMs([&] { table.sortByColumn(AccountTableModel::LastUpdatedColumn, Qt::DescendingOrder); });
+    const double byIdMs = timeMs([&] { table.sortByColumn(AccountTableModel::AccountIdColumn, Qt::AscendingOrder); });
+    out() << "  reverse that sort: " << ms(reverseMs) << " ms; back to account ID: " << ms(byIdMs) << " ms"
+          << Qt::endl;
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("all.csv"));
+    int written = 0;
+    const double exportMs = timeMs([&] { 
+        const auto result = exportAccountsAsCsv(path, model.accounts());
+        written = result ? result.value() : 0;
+    });
+    report(QStringLiteral("CSV export of all %1 rows").arg(written), exportMs, QStringLiteral("ms"), 250);
+    const double visibleMs = timeMs([&] {
+        exportAccountsAsCsv(dir.filePath(QStringLiteral("visible.csv")), proxy.visibleAccounts());
+    });
+    out() << "  CSV export of the visible rows, in view order: " << ms(visibleMs) << " ms; file "
+          << QFileInfo(path).size() / 1024 << " KiB" << Qt::endl;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    out() << "bench_gui: " << AccountCount << " accounts, pages of " << PageSize << ", Qt " << qVersion() << Qt::endl;
+
+    Server server;
+    const QUrl endpoint = server.start();
+    if (endpoint.isEmpty()) {
+        out() << "the simulator did not start" << Qt::endl;
+        return 1;
+    }
+    reportMemory("before loading");
+
+    AccountTableModel model;
+    AccountFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    auto table = makeTable(&proxy);
+    const double stall = streamAccounts(endpoint, model);
+    report(QStringLiteral("event-loop max stall while streaming"), stall, QStringLiteral("ms"), 50);
+    reportMemory("with every account loaded");
+
+    benchLoadedTable(model, proxy, *table);
+    reportMemory("at the end");
+    report(QStringLiteral("peak RSS (VmHWM)"), memoryMb("VmHWM"), QStringLiteral("MB"), 150);
+    return 0;
+}

@@ -1,0 +1,588 @@
+#include "accountfilterproxymodel.h"
+#include "emptystatepanel.h"
+#include "export/enrollmentcsvwriter.h"
+#include "noticebanner.h"
+#include "ownenrollmentsummary.h"
+#include "windowfixture.h"
+
+#include <QAccessible>
+#include <QAction>
+#include <QBuffer>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QtTest>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int LoadTimeoutMs = 30'000;
+
+template <typename T>
+T *child(QWidget *parent, const char *name)
+{
+    return parent->findChild<T *>(QString::fromLatin1(name));
+}
+
+QSet<QString> idsOf(const QList<AccountEnrollment> &accounts)
+{
+    QSet<QString> ids;
+    for (const AccountEnrollment &account : accounts)
+        ids.insert(account.accountId);
+    return ids;
+}
+
+QSet<QString> idsOf(const SimulatedOrganization &organization)
+{
+    QSet<QString> ids;
+    for (const SimulatedAccount &account : organization.accounts)
+        ids.insert(account.accountId);
+    return ids;
+}
+
+int countWithStatus(const SimulatedOrganization &organization, const QString &status)
+{
+    return int(std::count_if(organization.accounts.cbegin(), organization.accounts.cend(),
+                             [&](const SimulatedAccount &account) { return account.status == status; }));
+}
+
+// QVERIFY2 builds its message even when the check passes: ask for the error only when there is one.
+template <typename T>
+QByteArray errorOf(const Expected<T> &result)
+{
+    return result ? QByteArray() : result.error().toUtf8();
+}
+
+QByteArray csvOf(const QList<AccountEnrollment> &accounts)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    EnrollmentCsvWriter writer(&buffer);
+    writer.writeHeader();
+    writer.writeAccounts(accounts);
+    return buffer.data();
+}
+
+QByteArray fileContents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void clickHeader(QTableView *table, int column)
+{
+    QHeaderView *header = table->horizontalHeader();
+    const QPoint centre(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                        header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
+}
+
+void clickCheckBox(QCheckBox *box)
+{
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(6, box->height() / 2));
+}
+
+} // namespace
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void shouldLoadEveryAccountOnRefresh();
+    void shouldHideExactlyTheUncheckedStatusAndKeepTheCounts();
+    void shouldNarrowTheListAsTheSearchIsTyped();
+    void shouldKeepTheLoadedRowsWhenCancelled();
+    void shouldResumeFromTheFailedPageOnRetry();
+    void shouldExplainAccessDeniedAndStillShowOwnEnrollment();
+    void shouldExplainWhyNothingCanLoad();
+    void shouldExportTheRowsAsShown();
+    void shouldExportAllRowsChosenInTheSaveDialog();
+    void shouldOpenExportWithCtrlEEvenFromTheSearchBox();
+    void shouldWarnBeforeExportingWhileStillLoading();
+    void shouldCopySelectedRowsToTheClipboard();
+    void shouldRememberFilterProfileAndRegionInTheNextWindow();
+    void shouldLetTheCommandLineRegionWinOverTheRememberedOne();
+    void shouldShowOtherOnlyWhenTheServerSendsAnUnknownStatus();
+    void shouldSayWhenItShowsDemoData();
+    void shouldGiveEveryVisibleControlAnAccessibleName();
+
+private:
+    void refreshAndWait(MainWindow *window, int expectedRows);
+};
+
+void MainWindowTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void MainWindowTest::init()
+{
+    QGuiApplication::clipboard()->clear();
+}
+
+void MainWindowTest::refreshAndWait(MainWindow *window, int expectedRows)
+{
+    child<QAction>(window, "refreshAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), LoadTimeoutMs);
+    QCOMPARE(window->accountModel()->rowCount(), expectedRows);
+}
+
+void MainWindowTest::shouldLoadEveryAccountOnRefresh()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(450, 11));
+    QVERIFY2(fixture.isReady(), qPrintable(fixture.simulator().errorString()));
+    auto window = fixture.openWindow();
+    auto *empty = child<EmptyStatePanel>(window.get(), "emptyState");
+    QVERIFY(empty->isVisible());
+    QCOMPARE(empty->title(), QStringLiteral("No accounts loaded yet"));
+
+    refreshAndWait(window.get(), 450);
+    QCOMPARE(idsOf(window->accountModel()->accounts()), idsOf(fixture.organization()));
+    QVERIFY(child<QTableView>(window.get(), "accountTable")->isVisible());
+    QVERIFY(!child<NoticeBanner>(window.get(), "incompleteBanner")->isVisible());
+    QCOMPARE(fixture.requestedQueries(), QStringList{QStringLiteral("audit|")});
+
+    for (const char *status : {"Active", "Inactive", "Pending", "Failed"}) {
+        const QString name = QString::fromLatin1(status);
+        auto *box = window->findChild<QCheckBox *>(QStringLiteral("statusFilter") + name);
+        QVERIFY(box);
+        QCOMPARE(box->text(), QStringLiteral("%1 (%2)").arg(name).arg(countWithStatus(fixture.organization(), name)));
+    }
+    const QString footer = child<QLabel>(window.get(), "footer")->text();
+    QVERIFY2(footer.startsWith(QStringLiteral("Showing 450 of 450 accounts · loaded ")), qPrintable(footer));
+    QVERIFY2(footer.endsWith(QStringLiteral(" · profile audit · us-east-1")), qPrintable(footer));
+    QTRY_VERIFY(child<OwnEnrollmentSummary>(window.get(), "ownEnrollmentSummary")
+                    ->text()
+                    .contains(QStringLiteral("member accounts are enrolled")));
+}
+
+void MainWindowTest::shouldHideExactlyTheUncheckedStatusAndKeepTheCounts()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(400, 5));
+    QVERIFY(fixture.isReady());
+    auto window = fixture.openWindow();
+    refreshAndWait(window.get(), 400);
+
+    const int failed = countWithStatus(fixture.organization(), QStringLiteral("Failed"));
+    QVERIFY(failed > 0);
+    auto *failedBox = child<QCheckBox>(window.get(), "statusFilterFailed");
+    clickCheckBox(failedBox);
+    QVERIFY(!failedBox->isChecked());
+
+    AccountFilterProxyModel *proxy = window->filterModel();
+    QCOMPARE(proxy->rowCount(), 400 - failed);
+    for (const AccountEnrollment &account : proxy->visibleAccounts())
+        QVERIFY(account.status != EnrollmentStatus::Failed);
+    QCOMPARE(failedBox->text(), QStringLiteral("Failed (%1)").arg(failed));
+    QVERIFY(child<QLabel>(window.get(), "footer")
+                ->text()
+                .startsWith(QStringLiteral("Showing %1 of 400 accounts").arg(400 - failed)));
+
+    clickCheckBox(failedBox);
+    QCOMPARE(proxy->rowCount(), 400);
+}
+
+void MainWindowTest::shouldNarrowTheListAsTheSearchIsTyped()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(300, 8));
+    QVERIFY(fixture.isReady());
+    auto window = fixture.openWindow();
+    refreshAndWait(window.get(), 300);
+
+    const QString wanted = fixture.organization().accounts.at(123).accountId;
+    auto *search = child<QLineEdit>(window.get(), "searchBox");
+    QTest::keyClicks(search, wanted.left(4));
+    const int afterFour = window->filterModel()->rowCount();
+    QVERIFY(afterFour >= 1 && afterFour < 300);
+    QTest::keyClicks(search, wanted.mid(4));
+    QCOMPARE(window->filterModel()->rowCount(), 1);
+    QCOMPARE(window->filterModel()->accountAt(0)->accountId, wanted);
+
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("SERVICE-LINKED"));
+    const QList<AccountEnrollment> shown = window->filterModel()->visibleAccounts();
+    QVERIFY(!shown.isEmpty());
+    for (const AccountEnrollment &account : shown)
+        QVERIFY(account.statusReason->contains(QStringLiteral("service-linked"), Qt::CaseInsensitive));
+
+    QTest::keyClicks(search, QStringLiteral("no reason says this"));
+    auto *empty = child<EmptyStatePanel>(window.get(), "emptyState");
+    QVERIFY(empty->isVisible());
+    QCOMPARE(empty->title(), QStringLiteral("No loaded account matches the filter"));
+    QTest::mouseClick(empty->actionButton(), Qt::LeftButton);
+    QCOMPARE(search->text(), QString());
+    QCOMPARE(window->filterModel()->rowCount(), 300);
+}
+
+void MainWindowTest::shouldKeepTheLoadedRowsWhenCancelled()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(3000, 3));
+    QVERIFY(fixture.isReady());
+    fixture.simulator().setPageLatencyMs(40);
+    auto window = fixture.openWindow();
+    child<QAction>(window.get(), "refreshAction")->trigger();
+    QVERIFY(window->isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(window->accountModel()->rowCount() >= 300, LoadTimeoutMs);
+
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTest::keyClick(window.get(), Qt::Key_Escape);
+    QVERIFY(!window->isLoading());
+    const int kept = window->accountModel()->rowCount();
+    QVERIFY(kept >= 300 && kept < 3000);
+    QCOMPARE(int(idsOf(window->accountModel()->accounts()).size()), kept);
+    auto *banner = child<NoticeBanner>(window.get(), "incompleteBanner");
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->title().startsWith(QStringLiteral("Loading was cancelled")), qPrintable(banner->title()));
+    QVERIFY(!child<QAction>(window.get(), "cancelAction")->isEnabled());
+    QVERIFY(child<QLabel>(window.get(), "footer")->text().contains(QStringLiteral("cancelled")));
+
+    // Load again: nothing of the cancelled run may leak in, so every account is there exactly once.
+    refreshAndWait(window.get(), 3000);
+    QCOMPARE(idsOf(window->accountModel()->accounts()), idsOf(fixture.organization()));
+    QVERIFY(!banner->isVisible());
+}
+
+void MainWindowTest::shouldResumeFromTheFailedPageOnRetry()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(450, 21));
+    QVERIFY(fixture.isReady());
+    fixture.simulator().addFault(FaultRule{SimulatorFault::InternalError500, 3, 1});
+    auto window = fixture.openWindow(/*maxAttempts*/ 1);
+    child<QAction>(window.get(), "refreshAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), LoadTimeoutMs);
+
+    QCOMPARE(window->accountModel()->rowCount(), 200);
+    auto *banner = child<NoticeBanner>(window.get(), "incompleteBanner");
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->title().contains(QStringLiteral("incomplete")), qPrintable(banner->title()));
+    QVERIFY(!banner->detail().isEmpty());
+    QVERIFY(child<QLabel>(window.get(), "footer")->text().contains(QStringLiteral("incomplete")));
+
+    QTest::mouseClick(banner->actionButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), LoadTimeoutMs);
+    QCOMPARE(window->accountModel()->rowCount(), 450);
+    QCOMPARE(idsOf(window->accountModel()->accounts()), idsOf(fixture.organization()));
+    QVERIFY(!banner->isVisible());
+
+    // Retry asked again for page 3 (same token), not for page 1.
+    const QList<QByteArray> tokens = fixture.simulator().receivedNextTokens();
+    QCOMPARE(tokens.size(), 6);
+    QVERIFY(!tokens.at(2).isEmpty());
+    QCOMPARE(tokens.at(3), tokens.at(2));
+}
+
+void MainWindowTest::shouldExplainAccessDeniedAndStillShowOwnEnrollment()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(120, 2));
+    QVERIFY(fixture.isReady());
+    fixture.simulator().addFault(FaultRule{SimulatorFault::AccessDenied, 1, 1});
+    auto window = fixture.openWindow();
+    child<QAction>(window.get(), "refreshAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), LoadTimeoutMs);
+
+    QCOMPARE(window->accountModel()->rowCount(), 0);
+    auto *empty = child<EmptyStatePanel>(window.get(), "emptyState");
+    QVERIFY(empty->isVisible());
+    QCOMPARE(empty->title(), QStringLiteral("This profile cannot list the organization's accounts"));
+    QVERIFY2(empty->detail().contains(QStringLiteral("management account or a delegated administrator")),
+             qPrintable(empty->detail()));
+    QTRY_VERIFY(child<OwnEnrollmentSummary>(window.get(), "ownEnrollmentSummary")
+                    ->text()
+                    .contains(QStringLiteral("Active · member accounts are enrolled")));
+
+    // Permission granted now: Retry loads the list.
+    QTest::mouseClick(empty->actionButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), LoadTimeoutMs);
+    QCOMPARE(window->accountModel()->rowCount(), 120);
+}
+
+void MainWindowTest::shouldExplainWhyNothingCanLoad()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(20, 1));
+    QVERIFY(fixture.isReady());
+    WindowSetup setup = fixture.setup();
+    const QString why = QStringLiteral("No AWS credentials found for profile 'audit'. Run 'aws sso login --profile "
+                                       "audit' or choose another profile.");
+    setup.queryFactory = [why](const QString &, const QString &) -> Expected<EnrollmentQuery> {
+        return Unexpected{why};
+    };
+    MainWindow window(std::move(setup), WindowSettings(fixture.settingsFile()));
+    window.show();
+    child<QAction>(&window, "refreshAction")->trigger();
+    auto *empty = child<EmptyStatePanel>(&window, "emptyState");
+    QVERIFY(empty->isVisible());
+    QCOMPARE(empty->detail(), why);
+    QCOMPARE(empty->actionButton()->text(), QStringLiteral("Try again"));
+    QVERIFY(!window.isLoading());
+    QVERIFY(!child<QAction>(&window, "exportAction")->isEnabled());
+}
+
+void MainWindowTest::shouldExportTheRowsAsShown()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(350, 4));
+    QVERIFY(fixture.isReady());
+    auto window = fixture.openWindow();
+    refreshAndWait(window.get(), 350);
+
+    clickCheckBox(child<QCheckBox>(window.get(), "statusFilterActive"));
+    auto *table = child<QTableView>(window.get(), "accountTable");
+    clickHeader(table, AccountTableModel::LastUpdatedColumn);
+    if (table->horizontalHeader()->sortIndicatorOrder() != Qt::DescendingOrder)
+        clickHeader(table, AccountTableModel::LastUpdatedColumn);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(AccountTableModel::LastUpdatedColumn));
+    QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+
+    QList<AccountEnrollment> expected;
+    for (const AccountEnrollment &account : window->accountModel()->accounts()) {
+        if (account.status != EnrollmentStatus::Active)
+            expected.append(account);
+    }
+    std::stable_sort(expected.begin(), expected.end(), [](const AccountEnrollment &a, const AccountEnrollment &b) {
+        return a.lastUpdatedMsecs.value_or(std::numeric_limits<qint64>::min())
+            > b.lastUpdatedMsecs.value_or(std::numeric_limits<qint64>::min());
+    });
+    QVERIFY(expected.size() > 10);
+
+    const QString path = fixture.filePath(QStringLiteral("shown.csv"));
+    const auto written = window->exportCsv(path, ExportScope::VisibleRows);
+    QVERIFY2(written.hasValue(), errorOf(written).constData());
+    QCOMPARE(written.value(), int(expected.size()));
+    QCOMPARE(fileContents(path), csvOf(expected));
+    auto *notice = child<NoticeBanner>(window.get(), "exportNotice");
+    QVERIFY(notice->isVisible());
+    QCOMPARE(notice->title(), QStringLiteral("Exported the %1 accounts shown.").arg(expected.size()));
+}
+
+void MainWindowTest::shouldExportAllRowsChosenInTheSaveDialog()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(250, 9));
+    QVERIFY(fixture.isReady());
+    auto window = fixture.openWindow();
+    refreshAndWait(window.get(), 250);
+    clickCheckBox(child<QCheckBox>(window.get(), "statusFilterActive"));
+
+    const QString path = fixture.filePath(QStringLiteral("everything.csv"));
+    bool answered = false;
+    QTimer driver;
+    driver.setInterval(10);
+    connect(&driver, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog || dialog->objectName() != QStringLiteral("csvExportDialog"))
+            return;
+        driver.stop();
+        dialog->selectNameFilter(csvFilterName(ExportScope::AllRows));
+        // What a person does: type the path into the focused file name field.
+        auto *fileName = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        QVERIFY(fileName);
+        fileName->setText(path);
+        static_cast<QDialog *>(dialog)->accept();
+        answered = true;
+    });
+    driver.start();
+    child<QAction>(window.get(), "exportAction")->trigger();
+    QVERIFY(answered);
+    QCOMPARE(fileContents(path), csvOf(window->accountModel()->accounts()));
+    QCOMPARE(child<NoticeBanner>(window.get(), "exportNotice")->title(),
+             QStringLiteral("Exported all 250 loaded accounts."));
+}
+
+void MainWindowTest::shouldOpenExportWithCtrlEEvenFromTheSearchBox()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(30, 9));
+    QVERIFY(fixture.isReady());
+    auto window = fixture.openWindow();
+    refreshAndWait(window.get(), 30);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    auto *search = child<QLineEdit>(window.get(), "searchBox");
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("0"));
+
+    bool opened = false;
+    QTimer driver;
+    driver.setInterval(10);
+    connect(&driver, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        driver.stop();
+        opened = true;
+        static_cast<QDialog *>(dialog)->reject();
+    });
+    driver.start();
+    QTest::keyClick(search, Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(opened);
+    QCOMPARE(search->text(), QStringLiteral("0"));
+}
+
+void MainWindowTest::shouldWarnBeforeExportingWhileStillLoading()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(2000, 10));
+    QVERIFY(fixture.isReady());
+    fixture.simulator().setPageLatencyMs(60);
+    auto window = fixture.openWindow();
+    child<QAction>(window.get(), "refreshAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window->accountModel()->rowCount() > 0, LoadTimeoutMs);
+    QVERIFY(window->isLoading());
+
+    QString question;
+    QTimer driver;
+    driver.setInterval(10);
+    connect(&driver, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        driver.stop();
+        question = box->text();
+        box->reject();
+    });
+    driver.start();
+    child<QAction>(window.get(), "exportAction")->trigger();
+    QVERIFY2(question.startsWith(QStringLiteral("The list is still loading")), qPrintable(question));
+    QVERIFY(!child<NoticeBanner>(window.get(), "exportNotice")->isVisible());
+    child<QAction>(window.get(), "cancelAction")->trigger();
+}
+
+void MainWindowTest::shouldCopySelectedRowsToTheClipboard()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(60, 6));
+    QVERIFY(fixture.isReady());
+    auto window = fixture.openWindow();
+    refreshAndWait(window.get(), 60);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+
+    auto *table = child<QTableView>(window.get(), "accountTable");
+    table->setFocus();
+    table->selectRow(4);
+    table->selectionModel()->select(table->model()->index(2, 0),
+                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+
+    const QStringList lines = QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0), QStringLiteral("Account ID\tStatus\tStatus Reason\tLast Updated (UTC)"));
+    const AccountEnrollment *third = window->filterModel()->accountAt(2);
+    const AccountEnrollment *fifth = window->filterModel()->accountAt(4);
+    QVERIFY(lines.at(1).startsWith(third->accountId + u'\t' + third->statusText + u'\t'));
+    QVERIFY(lines.at(2).startsWith(fifth->accountId + u'\t' + fifth->statusText + u'\t'));
+    QCOMPARE(lines.at(1).count(u'\t'), 3);
+}
+
+void MainWindowTest::shouldRememberFilterProfileAndRegionInTheNextWindow()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(200, 12));
+    QVERIFY(fixture.isReady());
+    {
+        auto window = fixture.openWindow();
+        auto *profile = child<QComboBox>(window.get(), "profilePicker");
+        profile->setCurrentIndex(profile->findData(QStringLiteral("default")));
+        child<QComboBox>(window.get(), "regionPicker")->setEditText(QStringLiteral("eu-west-1"));
+        clickCheckBox(child<QCheckBox>(window.get(), "statusFilterPending"));
+        refreshAndWait(window.get(), 200);
+        clickHeader(child<QTableView>(window.get(), "accountTable"), AccountTableModel::StatusColumn);
+    }
+    auto window = fixture.openWindow();
+    QVERIFY(!child<QCheckBox>(window.get(), "statusFilterPending")->isChecked());
+    QVERIFY(child<QCheckBox>(window.get(), "statusFilterActive")->isChecked());
+    QVERIFY(!window->filterModel()->statusFilter().accepts(EnrollmentStatus::Pending));
+    QCOMPARE(child<QComboBox>(window.get(), "regionPicker")->currentText(), QStringLiteral("eu-west-1"));
+    QCOMPARE(child<QComboBox>(window.get(), "profilePicker")->currentData().toString(), QStringLiteral("default"));
+    QCOMPARE(child<QTableView>(window.get(), "accountTable")->horizontalHeader()->sortIndicatorSection(),
+             int(AccountTableModel::StatusColumn));
+
+    refreshAndWait(window.get(), 200);
+    QCOMPARE(fixture.requestedQueries().constLast(), QStringLiteral("default|eu-west-1"));
+    QCOMPARE(window->filterModel()->rowCount(),
+             200 - countWithStatus(fixture.organization(), QStringLiteral("Pending")));
+}
+
+void MainWindowTest::shouldLetTheCommandLineRegionWinOverTheRememberedOne()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(20, 12));
+    QVERIFY(fixture.isReady());
+    {
+        auto window = fixture.openWindow();
+        child<QComboBox>(window.get(), "regionPicker")->setEditText(QStringLiteral("eu-west-1"));
+    }
+    WindowSetup setup = fixture.setup();
+    setup.initialRegion = QStringLiteral("ap-south-1");
+    setup.initialProfile = QStringLiteral("not-in-the-files");
+    MainWindow window(std::move(setup), WindowSettings(fixture.settingsFile()));
+    QCOMPARE(child<QComboBox>(&window, "regionPicker")->currentText(), QStringLiteral("ap-south-1"));
+    QCOMPARE(child<QComboBox>(&window, "profilePicker")->currentData().toString(), QStringLiteral("not-in-the-files"));
+}
+
+void MainWindowTest::shouldShowOtherOnlyWhenTheServerSendsAnUnknownStatus()
+{
+    SimulatedOrganization organization = SimulatedOrganization::generate(150, 14);
+    organization.accounts[7].status = QStringLiteral("Suspended");
+    organization.accounts[99].status = QStringLiteral("Suspended");
+    WindowFixture fixture(organization);
+    QVERIFY(fixture.isReady());
+    auto window = fixture.openWindow();
+    auto *other = child<QCheckBox>(window.get(), "statusFilterOther");
+    QVERIFY(!other->isVisible());
+    refreshAndWait(window.get(), 150);
+    QVERIFY(other->isVisible());
+    QCOMPARE(other->text(), QStringLiteral("Other (2)"));
+    clickCheckBox(other);
+    QCOMPARE(window->filterModel()->rowCount(), 148);
+}
+
+void MainWindowTest::shouldSayWhenItShowsDemoData()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(40, 1));
+    QVERIFY(fixture.isReady());
+    WindowSetup setup = fixture.setup();
+    setup.demo = true;
+    setup.loadOnStart = true;
+    MainWindow window(std::move(setup), WindowSettings(fixture.settingsFile()));
+    window.show();
+    auto *banner = child<NoticeBanner>(&window, "demoBanner");
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY(banner->title().contains(QStringLiteral("simulated data, not your AWS account")));
+    QVERIFY(!child<QComboBox>(&window, "profilePicker")->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(window.accountModel()->rowCount(), 40, LoadTimeoutMs);
+    QTRY_VERIFY(child<QLabel>(&window, "footer")->text().contains(QStringLiteral("demo organization")));
+}
+
+void MainWindowTest::shouldGiveEveryVisibleControlAnAccessibleName()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(30, 1));
+    QVERIFY(fixture.isReady());
+    fixture.simulator().addFault(FaultRule{SimulatorFault::InternalError500, 1, 1});
+    auto window = fixture.openWindow();
+    child<QAction>(window.get(), "refreshAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), LoadTimeoutMs);
+
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    int checked = 0;
+    for (QWidget *widget : widgets) {
+        if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus)
+            continue;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        QVERIFY(accessible);
+        QVERIFY2(!accessible->text(QAccessible::Name).trimmed().isEmpty(),
+                 qPrintable(QStringLiteral("%1 (%2) has no accessible name")
+                                .arg(widget->objectName(), QString::fromLatin1(widget->metaObject()->className()))));
+        ++checked;
+    }
+    QVERIFY(checked >= 8);
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "test_ui_main_window.moc"

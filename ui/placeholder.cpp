@@ -1,1 +1,0 @@
-// The widgets arrive with issue 3.

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "enrollment/statusfilter.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+class QSettings;
+
+// What the window remembers between runs: geometry, table columns and sort order, the last
+// profile and region, and which statuses are shown.
+class WindowSettings
+{
+public:
+    // The user's settings: organization "EnrollmentDesk", application "enrollment-desk".
+    WindowSettings();
+    // An INI file of one's own, for tests.
+    explicit WindowSettings(const QString &iniFile);
+    ~WindowSettings();
+    WindowSettings(WindowSettings &&) noexcept;
+    WindowSettings &operator=(WindowSettings &&) noexcept;
+
+    QByteArray geometry() const;
+    void setGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    QByteArray tableHeader() const;
+    void setTableHeader(const QByteArray &state);
+
+    QString profile() const;
+    void setProfile(const QString &profile);
+    QString region() const;
+    void setRegion(const QString &region);
+
+    StatusFilter statusFilter() const;
+    void setStatusFilter(const StatusFilter &filter);
+
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
