@@ -168,13 +168,16 @@ QList<AccountEnrollment> AccountFilterProxyModel::visibleAccounts() const
     return accounts;
 }
 
-bool AccountFilterProxyModel::matchesSearch(const AccountEnrollment &account, const QString &search)
+bool AccountFilterProxyModel::matchesSearch(const AccountEnrollment &account, const QString &search) const
 {
     if (search.isEmpty())
         return true;
     if (account.accountId.contains(search, Qt::CaseInsensitive))
         return true;
-    return account.statusReason && account.statusReason->contains(search, Qt::CaseInsensitive);
+    if (account.statusReason && account.statusReason->contains(search, Qt::CaseInsensitive))
+        return true;
+    const AccountName name = m_accounts->nameOf(account);
+    return name.name.contains(search, Qt::CaseInsensitive) || name.email.contains(search, Qt::CaseInsensitive);
 }
 
 bool AccountFilterProxyModel::accepts(int sourceRow, const StatusFilter &filter, const QString &search) const
@@ -215,6 +218,10 @@ bool AccountFilterProxyModel::lessThan(const QModelIndex &left, const QModelInde
     switch (left.column()) {
     case AccountTableModel::AccountIdColumn:
         return a.accountId < b.accountId;
+    case AccountTableModel::AccountNameColumn:
+        return QString::compare(m_accounts->nameOf(a).name, m_accounts->nameOf(b).name, Qt::CaseInsensitive) < 0;
+    case AccountTableModel::EmailColumn:
+        return QString::compare(m_accounts->nameOf(a).email, m_accounts->nameOf(b).email, Qt::CaseInsensitive) < 0;
     case AccountTableModel::StatusColumn:
         return QString::compare(a.statusText, b.statusText, Qt::CaseInsensitive) < 0;
     case AccountTableModel::StatusReasonColumn:

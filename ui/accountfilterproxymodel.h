@@ -7,8 +7,8 @@
 
 #include <vector>
 
-// What the table shows: the accounts whose status the filter lets through and whose ID or reason
-// contains the search text, sorted on raw values (time as time, never as display text).
+// What the table shows: the accounts whose status the filter lets through and whose ID, name,
+// email or reason contains the search text, sorted on raw values (time as time, never as display text).
 class AccountFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -38,7 +38,7 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    static bool matchesSearch(const AccountEnrollment &account, const QString &search);
+    bool matchesSearch(const AccountEnrollment &account, const QString &search) const;
     bool accepts(int sourceRow, const StatusFilter &filter, const QString &search) const;
     void applyFilter(const StatusFilter &filter, const QString &search);
     void rebuildSortKeys();

@@ -90,6 +90,10 @@ MainWindow::MainWindow(WindowSetup setup, WindowSettings settings, QWidget *pare
     connect(m_loader, &EnrollmentLoader::failed, this, &MainWindow::onFailed);
     connect(m_loader, &EnrollmentLoader::cancelled, this, &MainWindow::onCancelled);
     connect(m_loader, &EnrollmentLoader::ownEnrollmentReceived, m_summary, &OwnEnrollmentSummary::showEnrollment);
+    connect(m_loader, &EnrollmentLoader::accountNamesReceived, m_model, &AccountTableModel::addAccountNames);
+    connect(m_loader, &EnrollmentLoader::accountNamesUnavailable, m_model,
+            [this](const QString &reason, bool) { m_model->setNamesUnavailable(reason); });
+    connect(m_model, &AccountTableModel::namesStateChanged, this, &MainWindow::showNameColumnsIfKnown);
     connect(m_loader, &EnrollmentLoader::ownEnrollmentFailed, m_summary, &OwnEnrollmentSummary::showError);
     connect(m_pages, &PageQueue::pagesAppended, this, &MainWindow::updateState);
     connect(m_pages, &PageQueue::drained, this, [this] {
@@ -396,6 +400,8 @@ void MainWindow::restoreSettings()
         const QDateTime sample(QDate(2024, 12, 28), QTime(23, 58, 59));
         columns->resizeSection(AccountTableModel::AccountIdColumn,
                                metrics.horizontalAdvance(QStringLiteral("000000000000")) + padding);
+        columns->resizeSection(AccountTableModel::AccountNameColumn, metrics.horizontalAdvance(u'M') * 14);
+        columns->resizeSection(AccountTableModel::EmailColumn, metrics.horizontalAdvance(u'M') * 16);
         columns->resizeSection(AccountTableModel::StatusColumn,
                                metrics.horizontalAdvance(QStringLiteral("Inactive")) + metrics.height() + padding);
         columns->resizeSection(AccountTableModel::StatusReasonColumn, metrics.horizontalAdvance(u'M') * 36);
@@ -406,6 +412,7 @@ void MainWindow::restoreSettings()
     columns->setSectionResizeMode(QHeaderView::Interactive);
     columns->setSectionResizeMode(AccountTableModel::StatusReasonColumn, QHeaderView::Stretch);
     m_table->setSortingEnabled(true);
+    showNameColumnsIfKnown();
 
     if (!restoreGeometry(m_settings.geometry()))
         resize(1180, 720);
@@ -495,6 +502,8 @@ void MainWindow::refresh()
         return;
     }
     m_loadedRegion = query->signingRegion;
+    if (query->includeAccountNames && query->organizations.isValid())
+        m_model->expectAccountNames();
     m_state = LoadState::Loading;
     m_progress->start();
     m_summary->showLoading();
@@ -728,7 +737,7 @@ Expected<int> MainWindow::exportCsv(const QString &path, ExportScope scope)
 {
     const QList<AccountEnrollment> accounts = scope == ExportScope::AllRows ? m_model->accounts()
                                                                             : m_proxy->visibleAccounts();
-    auto written = exportAccountsAsCsv(path, accounts);
+    auto written = exportAccountsAsCsv(path, accounts, m_model->namesForExport());
     if (!written) {
         notify(NoticeBanner::Kind::Error, tr("Export failed"), written.error());
         return written;
@@ -793,5 +802,14 @@ void MainWindow::copySelectedRows()
     }
     if (accounts.isEmpty())
         return;
-    QGuiApplication::clipboard()->setText(accountsAsTabSeparatedText(accounts));
+    QGuiApplication::clipboard()->setText(accountsAsTabSeparatedText(accounts, m_model->namesForExport()));
+}
+
+void MainWindow::showNameColumnsIfKnown()
+{
+    using NamesState = AccountTableModel::NamesState;
+    const NamesState state = m_model->namesState();
+    const bool show = state == NamesState::Loading || state == NamesState::Available;
+    m_table->setColumnHidden(AccountTableModel::AccountNameColumn, !show);
+    m_table->setColumnHidden(AccountTableModel::EmailColumn, !show);
 }

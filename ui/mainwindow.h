@@ -44,6 +44,7 @@ public:
     void retry();
     // Writes the rows as shown (filtered and sorted) or every loaded row; says so in a notice.
     Expected<int> exportCsv(const QString &path, ExportScope scope);
+    void showNameColumnsIfKnown();
     void copySelectedRows();
 
     AccountTableModel *accountModel() const { return m_model; }

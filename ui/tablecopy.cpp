@@ -16,20 +16,31 @@ QString cell(const QString &text)
 
 } // namespace
 
-QString accountsAsTabSeparatedText(const QList<AccountEnrollment> &accounts)
+QString accountsAsTabSeparatedText(const QList<AccountEnrollment> &accounts, const AccountNames *names)
 {
     QString text;
     bool first = true;
-    for (QStringView column : EnrollmentCsvHeader) {
-        if (!first)
-            text += u'\t';
-        text += column;
-        first = false;
-    }
+    const auto writeHeader = [&](auto &&columns) {
+        for (QStringView column : columns) {
+            if (!first)
+                text += u'\t';
+            text += column;
+            first = false;
+        }
+    };
+    if (names)
+        writeHeader(EnrollmentCsvHeaderWithNames);
+    else
+        writeHeader(EnrollmentCsvHeader);
     text += u'\n';
     for (const AccountEnrollment &account : accounts) {
-        text += cell(account.accountId) + u'\t' + cell(account.statusText) + u'\t'
-            + cell(account.statusReason.value_or(QString())) + u'\t' + exportTimestamp(account) + u'\n';
+        text += cell(account.accountId) + u'\t';
+        if (names) {
+            const AccountName name = names->value(account.accountId);
+            text += cell(name.name) + u'\t' + cell(name.email) + u'\t';
+        }
+        text += cell(account.statusText) + u'\t' + cell(account.statusReason.value_or(QString())) + u'\t'
+            + exportTimestamp(account) + u'\n';
     }
     return text;
 }

@@ -15,14 +15,15 @@ QString tr(const char *text)
 
 } // namespace
 
-Expected<int> exportAccountsAsCsv(const QString &path, const QList<AccountEnrollment> &accounts)
+Expected<int> exportAccountsAsCsv(const QString &path, const QList<AccountEnrollment> &accounts,
+                                  const AccountNames *names)
 {
     if (QFileInfo(path).isDir())
         return Unexpected{tr("%1 is a folder. Choose a file name, for example accounts.csv.").arg(path)};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Unexpected{tr("Cannot write %1: %2. Choose a folder you can write to.").arg(path, file.errorString())};
-    EnrollmentCsvWriter writer(&file);
+    EnrollmentCsvWriter writer(&file, names);
     if (!writer.writeHeader() || !writer.writeAccounts(accounts)) {
         const QString reason = writer.errorString();
         file.cancelWriting();

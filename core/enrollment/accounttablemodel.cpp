@@ -31,6 +31,14 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole || role == SortRole)
             return account.accountId;
         break;
+    case AccountNameColumn:
+        if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole)
+            return m_names.value(account.accountId).name;
+        break;
+    case EmailColumn:
+        if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole)
+            return m_names.value(account.accountId).email;
+        break;
     case StatusColumn:
         if (role == Qt::DisplayRole || role == SortRole)
             return account.statusText.isEmpty() ? QStringLiteral("(none)") : account.statusText;
@@ -62,11 +70,32 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
 
 QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    const bool namesColumn = section == AccountNameColumn || section == EmailColumn;
+    // The name columns are hidden when Organizations refused; the ID column says why.
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AccountIdColumn
+        && m_namesState == NamesState::Unavailable)
+        return tr("Account names are not shown: %1").arg(m_namesUnavailableReason);
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && namesColumn) {
+        switch (m_namesState) {
+        case NamesState::NotRequested:
+            return tr("Account names were not requested for this list.");
+        case NamesState::Loading:
+            return tr("Account names are loading from AWS Organizations.");
+        case NamesState::Available:
+            return tr("From AWS Organizations (ListAccounts).");
+        case NamesState::Unavailable:
+            return tr("Account names are unavailable: %1").arg(m_namesUnavailableReason);
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case AccountIdColumn:
         return tr("Account ID");
+    case AccountNameColumn:
+        return tr("Account Name");
+    case EmailColumn:
+        return tr("Email");
     case StatusColumn:
         return tr("Status");
     case StatusReasonColumn:
@@ -85,17 +114,60 @@ void AccountTableModel::appendAccounts(const QList<AccountEnrollment> &accounts)
     const int first = int(m_accounts.size());
     beginInsertRows({}, first, first + int(accounts.size()) - 1);
     m_accounts.append(accounts);
-    for (const AccountEnrollment &account : accounts)
+    int row = first;
+    for (const AccountEnrollment &account : accounts) {
         m_counts.add(account);
+        m_rowByAccountId.insert(account.accountId, row++);
+    }
     endInsertRows();
     Q_EMIT countsChanged();
 }
 
-void AccountTableModel::clear()
+void AccountTableModel::clear(NamesState names)
 {
     beginResetModel();
     m_accounts.clear();
     m_counts.clear();
+    m_rowByAccountId.clear();
+    m_names.clear();
+    m_namesUnavailableReason.clear();
     endResetModel();
     Q_EMIT countsChanged();
+    setNamesState(names);
+}
+
+void AccountTableModel::addAccountNames(const AccountNames &names)
+{
+    // Only the rows these names belong to change; a names page is 20 accounts of possibly 100,000.
+    QList<int> rows;
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        m_names.insert(it.key(), it.value());
+        const auto found = m_rowByAccountId.constFind(it.key());
+        if (found != m_rowByAccountId.cend())
+            rows.append(*found);
+    }
+    std::sort(rows.begin(), rows.end());
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(rows[i], AccountNameColumn), index(rows[j], EmailColumn));
+        i = j + 1;
+    }
+    setNamesState(NamesState::Available);
+}
+
+void AccountTableModel::setNamesUnavailable(const QString &reason)
+{
+    m_namesUnavailableReason = reason;
+    setNamesState(NamesState::Unavailable);
+}
+
+void AccountTableModel::setNamesState(NamesState state)
+{
+    if (state == m_namesState)
+        return;
+    m_namesState = state;
+    Q_EMIT headerDataChanged(Qt::Horizontal, AccountIdColumn, EmailColumn);
+    Q_EMIT namesStateChanged();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "enrollment/accountenrollment.h"
+#include "enrollment/accountname.h"
 #include "enrollment/statusfilter.h"
 
 #include <QAbstractTableModel>
@@ -12,7 +13,17 @@ class AccountTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { AccountIdColumn, StatusColumn, StatusReasonColumn, LastUpdatedColumn, ColumnCount };
+    enum Column {
+        AccountIdColumn,
+        AccountNameColumn,
+        EmailColumn,
+        StatusColumn,
+        StatusReasonColumn,
+        LastUpdatedColumn,
+        ColumnCount
+    };
+    // Whether the Account Name and Email columns have anything to show.
+    enum class NamesState { NotRequested, Loading, Available, Unavailable };
     enum Role {
         SortRole = Qt::UserRole + 1,
         StatusRole, // EnrollmentStatus as int
@@ -27,7 +38,22 @@ public:
 
     // One page, one insertion.
     void appendAccounts(const QList<AccountEnrollment> &accounts);
-    void clear();
+    // Clears the accounts and the names; the next load says whether it will fetch names.
+    void clear(NamesState names = NamesState::NotRequested);
+
+    // Names from Organizations arrive in their own pages, for accounts loaded or still to come.
+    void expectAccountNames() { setNamesState(NamesState::Loading); }
+    void addAccountNames(const AccountNames &names);
+    // The names to export or copy: only once Organizations has answered.
+    const AccountNames *namesForExport() const
+    {
+        return m_namesState == NamesState::Available ? &m_names : nullptr;
+    }
+    void setNamesUnavailable(const QString &reason);
+    NamesState namesState() const { return m_namesState; }
+    QString namesUnavailableReason() const { return m_namesUnavailableReason; }
+    const AccountNames &accountNames() const { return m_names; }
+    AccountName nameOf(const AccountEnrollment &account) const { return m_names.value(account.accountId); }
 
     const AccountEnrollment &account(int row) const { return m_accounts.at(row); }
     const QList<AccountEnrollment> &accounts() const { return m_accounts; }
@@ -35,8 +61,15 @@ public:
 
 Q_SIGNALS:
     void countsChanged();
+    void namesStateChanged();
 
 private:
+    void setNamesState(NamesState state);
+
     QList<AccountEnrollment> m_accounts;
     StatusCounts m_counts;
+    QHash<QString, int> m_rowByAccountId;
+    AccountNames m_names;
+    NamesState m_namesState = NamesState::NotRequested;
+    QString m_namesUnavailableReason;
 };

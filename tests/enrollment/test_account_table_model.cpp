@@ -32,6 +32,8 @@ private Q_SLOTS:
     void shouldShowReasonOnOneLineWithFullTextInTooltip();
     void shouldCountStatusesAsPagesArrive();
     void shouldEmptyOnClear();
+    void shouldShowNamesThatArriveBeforeOrAfterTheirRows();
+    void shouldSayWhyNamesAreMissing();
 };
 
 void AccountTableModelTest::shouldInsertEachPageInOneStep()
@@ -89,6 +91,53 @@ void AccountTableModelTest::shouldEmptyOnClear()
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.counts().total(), 0);
+}
+
+void AccountTableModelTest::shouldShowNamesThatArriveBeforeOrAfterTheirRows()
+{
+    AccountTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.expectAccountNames();
+    QCOMPARE(model.namesState(), AccountTableModel::NamesState::Loading);
+    model.appendAccounts(page(0, 10));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    AccountNames names;
+    names.insert(QStringLiteral("000000000003"), AccountName{QStringLiteral("payments-prod"), QStringLiteral("p@example.com")});
+    names.insert(QStringLiteral("000000000004"), AccountName{QStringLiteral("search-dev"), QStringLiteral("s@example.com")});
+    names.insert(QStringLiteral("000000000042"), AccountName{QStringLiteral("later"), QStringLiteral("l@example.com")});
+    model.addAccountNames(names);
+    // Rows 3 and 4 are neighbours: one change for both, and none for the account not loaded yet.
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 3);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 4);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(AccountTableModel::AccountNameColumn));
+    QCOMPARE(changed.at(0).at(1).toModelIndex().column(), int(AccountTableModel::EmailColumn));
+    QCOMPARE(model.index(3, AccountTableModel::AccountNameColumn).data().toString(), QStringLiteral("payments-prod"));
+    QCOMPARE(model.index(4, AccountTableModel::EmailColumn).data().toString(), QStringLiteral("s@example.com"));
+    QCOMPARE(model.namesState(), AccountTableModel::NamesState::Available);
+    QVERIFY(model.namesForExport());
+
+    model.appendAccounts(page(42, 1));
+    QCOMPARE(model.index(10, AccountTableModel::AccountNameColumn).data().toString(), QStringLiteral("later"));
+
+    model.clear();
+    QVERIFY(model.accountNames().isEmpty());
+    QCOMPARE(model.namesState(), AccountTableModel::NamesState::NotRequested);
+    QVERIFY(!model.namesForExport());
+}
+
+void AccountTableModelTest::shouldSayWhyNamesAreMissing()
+{
+    AccountTableModel model;
+    model.expectAccountNames();
+    model.setNamesUnavailable(QStringLiteral("no permission for organizations:ListAccounts"));
+    QVERIFY(!model.namesForExport());
+    QVERIFY(model.headerData(AccountTableModel::AccountIdColumn, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("organizations:ListAccounts")));
+    QCOMPARE(model.headerData(AccountTableModel::AccountNameColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Account Name"));
 }
 
 QTEST_GUILESS_MAIN(AccountTableModelTest)

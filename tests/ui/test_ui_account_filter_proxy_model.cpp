@@ -73,6 +73,7 @@ private Q_SLOTS:
     void shouldMatchSearchInAccountIdAndReason_data();
     void shouldMatchSearchInAccountIdAndReason();
     void shouldCombineStatusFilterAndSearch();
+    void shouldSearchAndSortByAccountNameAndEmail();
     void shouldSortLastUpdatedByTimeNotByText();
     void shouldSortAccountsWithoutTimestampFirst();
     void shouldFilterPagesAsTheyArrive();
@@ -286,6 +287,30 @@ void AccountFilterProxyModelTest::shouldGiveTimesInUtcAndWholeReasonsAsTooltips(
     QVERIFY(!m_proxy->index(3, AccountTableModel::StatusReasonColumn).data(Qt::ToolTipRole).isValid());
     QCOMPARE(m_proxy->index(3, AccountTableModel::LastUpdatedColumn).data(Qt::ToolTipRole).toString(),
              QStringLiteral("The service sent no time for this account."));
+}
+
+void AccountFilterProxyModelTest::shouldSearchAndSortByAccountNameAndEmail()
+{
+    AccountNames names;
+    names.insert(QStringLiteral("222222222222"), AccountName{QStringLiteral("billing-prod"), QStringLiteral("billing@example.com")});
+    names.insert(QStringLiteral("555555555555"), AccountName{QStringLiteral("Analytics"), QStringLiteral("zeta@example.com")});
+    names.insert(QStringLiteral("000000000001"), AccountName{QStringLiteral("core-network"), QStringLiteral("alpha@example.com")});
+    m_model->addAccountNames(names);
+
+    m_proxy->setSearchText(QStringLiteral("BILLING"));
+    QCOMPARE(shownIds(*m_proxy), QStringList{QStringLiteral("222222222222")});
+    m_proxy->setSearchText(QStringLiteral("alpha@"));
+    QCOMPARE(shownIds(*m_proxy), QStringList{QStringLiteral("000000000001")});
+
+    m_proxy->setSearchText(QString());
+    m_proxy->setStatusFilter(filterOf({EnrollmentStatus::Active, EnrollmentStatus::Failed, EnrollmentStatus::Pending}));
+    m_proxy->sort(AccountTableModel::AccountNameColumn, Qt::AscendingOrder);
+    // Unnamed accounts first, then the names without regard to case.
+    QCOMPARE(shownIds(*m_proxy).mid(2), (QStringList{QStringLiteral("555555555555"), QStringLiteral("222222222222"),
+                                                     QStringLiteral("000000000001")}));
+    m_proxy->sort(AccountTableModel::EmailColumn, Qt::AscendingOrder);
+    QCOMPARE(shownIds(*m_proxy).mid(2), (QStringList{QStringLiteral("000000000001"), QStringLiteral("222222222222"),
+                                                     QStringLiteral("555555555555")}));
 }
 
 QTEST_GUILESS_MAIN(AccountFilterProxyModelTest)

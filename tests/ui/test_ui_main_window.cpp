@@ -119,6 +119,8 @@ private Q_SLOTS:
     void shouldShowOtherOnlyWhenTheServerSendsAnUnknownStatus();
     void shouldSayWhenItShowsDemoData();
     void shouldGiveEveryVisibleControlAnAccessibleName();
+    void shouldShowSearchExportAndCopyAccountNames();
+    void shouldHideNamesAndSayWhyWhenOrganizationsRefuses();
 
 private:
     void refreshAndWait(MainWindow *window, int expectedRows);
@@ -582,6 +584,68 @@ void MainWindowTest::shouldGiveEveryVisibleControlAnAccessibleName()
         ++checked;
     }
     QVERIFY(checked >= 8);
+}
+
+void MainWindowTest::shouldShowSearchExportAndCopyAccountNames()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(230, 21));
+    QVERIFY(fixture.isReady());
+    fixture.setFetchNames(true);
+    auto window = fixture.openWindow();
+    refreshAndWait(window.get(), 230);
+    AccountTableModel *model = window->accountModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->namesState(), AccountTableModel::NamesState::Available, LoadTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(model->accountNames().size(), 230, LoadTimeoutMs);
+    auto *table = child<QTableView>(window.get(), "accountTable");
+    QVERIFY(!table->isColumnHidden(AccountTableModel::AccountNameColumn));
+    QVERIFY(!table->isColumnHidden(AccountTableModel::EmailColumn));
+
+    const SimulatedAccount &wanted = fixture.organization().accounts.at(17);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->account(row).accountId == wanted.accountId) {
+            QCOMPARE(model->index(row, AccountTableModel::AccountNameColumn).data().toString(), wanted.name);
+            QCOMPARE(model->index(row, AccountTableModel::EmailColumn).data().toString(), wanted.email);
+        }
+    }
+
+    QTest::keyClicks(child<QLineEdit>(window.get(), "searchBox"), wanted.email);
+    auto *proxy = table->model();
+    QTRY_COMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, AccountTableModel::AccountIdColumn).data().toString(), wanted.accountId);
+
+    const QString path = fixture.filePath(QStringLiteral("named.csv"));
+    QVERIFY(window->exportCsv(path, ExportScope::VisibleRows).hasValue());
+    const QByteArray csv = fileContents(path);
+    QVERIFY(csv.startsWith("Account ID,Account Name,Email,Status,Status Reason,Last Updated (UTC)\r\n"));
+    QVERIFY(csv.contains((wanted.accountId + u',' + wanted.name + u',' + wanted.email + u',').toUtf8()));
+
+    table->selectAll();
+    child<QAction>(window.get(), "copyAction")->trigger();
+    const QString copied = QGuiApplication::clipboard()->text();
+    QVERIFY2(copied.startsWith(QStringLiteral("Account ID\tAccount Name\tEmail\tStatus")), qPrintable(copied));
+    QVERIFY(copied.contains(wanted.accountId + u'\t' + wanted.name + u'\t' + wanted.email));
+}
+
+void MainWindowTest::shouldHideNamesAndSayWhyWhenOrganizationsRefuses()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(120, 22));
+    QVERIFY(fixture.isReady());
+    fixture.simulator().setAccountNamesDenied(true);
+    fixture.setFetchNames(true);
+    auto window = fixture.openWindow();
+    refreshAndWait(window.get(), 120);
+    AccountTableModel *model = window->accountModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->namesState(), AccountTableModel::NamesState::Unavailable, LoadTimeoutMs);
+    auto *table = child<QTableView>(window.get(), "accountTable");
+    QVERIFY(table->isColumnHidden(AccountTableModel::AccountNameColumn));
+    QVERIFY(table->isColumnHidden(AccountTableModel::EmailColumn));
+    const QString why = model->headerData(AccountTableModel::AccountIdColumn, Qt::Horizontal, Qt::ToolTipRole).toString();
+    QVERIFY2(why.contains(QStringLiteral("organizations:ListAccounts")), qPrintable(why));
+    QCOMPARE(idsOf(model->accounts()), idsOf(fixture.organization()));
+
+    const QString path = fixture.filePath(QStringLiteral("unnamed.csv"));
+    QVERIFY(window->exportCsv(path, ExportScope::AllRows).hasValue());
+    QVERIFY(fileContents(path).startsWith("Account ID,Status,Status Reason,Last Updated (UTC)\r\n"));
 }
 
 QTEST_MAIN(MainWindowTest)

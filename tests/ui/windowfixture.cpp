@@ -19,7 +19,7 @@ WindowSetup WindowFixture::setup(int maxAttempts) const
     setup.profiles = {{QStringLiteral("audit"), QStringLiteral("audit")},
                       {QStringLiteral("default"), QStringLiteral("default")}};
     setup.queryFactory = [endpoint = m_simulator->endpointUrl(), requested = m_requested,
-                          maxAttempts](const QString &profile, const QString &region) -> Expected<EnrollmentQuery> {
+                          maxAttempts, fetchNames = m_fetchNames](const QString &profile, const QString &region) -> Expected<EnrollmentQuery> {
         requested->append(profile + u'|' + region);
         AwsCredentials credentials;
         credentials.accessKeyId = AccessKeyId;
@@ -30,6 +30,8 @@ WindowSetup WindowFixture::setup(int maxAttempts) const
         query.credentials = std::make_shared<StaticCredentialProvider>(credentials, QStringLiteral("the UI tests"));
         query.maxAttempts = maxAttempts;
         query.readTimeoutMs = 10'000;
+        query.includeAccountNames = fetchNames;
+        query.organizations = ServiceEndpoint{endpoint, QStringLiteral("us-east-1"), QStringLiteral("organizations")};
         return query;
     };
     return setup;

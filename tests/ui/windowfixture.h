@@ -26,6 +26,9 @@ public:
     // Every (profile, region) the window asked a query for, as "profile|region".
     QStringList requestedQueries() const { return *m_requested; }
 
+    // Queries then ask Organizations (the same simulator) for account names.
+    void setFetchNames(bool fetch) { m_fetchNames = fetch; }
+
     WindowSetup setup(int maxAttempts = 1) const;
     std::unique_ptr<MainWindow> openWindow(int maxAttempts = 1) const;
 
@@ -35,4 +38,5 @@ private:
     std::unique_ptr<EnrollmentSimulator> m_simulator;
     std::shared_ptr<QStringList> m_requested = std::make_shared<QStringList>();
     bool m_ready = false;
+    bool m_fetchNames = false;
 };
