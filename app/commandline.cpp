@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QProcessEnvironment>
 
 namespace {
 
@@ -131,4 +132,63 @@ bool wantsHeadlessExport(int argc, char **argv)
             return true;
     }
     return false;
+}
+
+namespace {
+
+// Longer than any path, profile, region or URL; session tokens run to a few kilobytes.
+constexpr qsizetype MaxArgumentBytes = 4096;
+constexpr qsizetype MaxEnvironmentBytes = 16 * 1024;
+
+// Qt turns bytes that are not UTF-8 into U+FFFD: a file name or a key would silently become another.
+bool isUtf8(QByteArrayView bytes)
+{
+    return QString::fromUtf8(bytes).toUtf8() == bytes;
+}
+
+QString describeArgument(int index, char **argv)
+{
+    const QByteArrayView argument(argv[index]);
+    const auto optionName = [](QByteArrayView option) {
+        const qsizetype equals = option.indexOf('=');
+        return QString::fromUtf8(option.first(std::min<qsizetype>(equals < 0 ? option.size() : equals, 40)));
+    };
+    if (argument.startsWith('-'))
+        return QStringLiteral("The option '%1'").arg(optionName(argument));
+    if (index > 1 && QByteArrayView(argv[index - 1]).startsWith("--"))
+        return QStringLiteral("The value of %1").arg(optionName(QByteArrayView(argv[index - 1])));
+    return QStringLiteral("Argument %1").arg(index);
+}
+
+} // namespace
+
+QString rawInputProblem(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument.size() > MaxArgumentBytes)
+            return QStringLiteral("%1 is %2 bytes long; no option takes more than %3.")
+                .arg(describeArgument(i, argv))
+                .arg(argument.size())
+                .arg(MaxArgumentBytes);
+        if (!isUtf8(argument))
+            return QStringLiteral("%1 is not valid UTF-8 text. Give names and values in UTF-8.")
+                .arg(describeArgument(i, argv));
+    }
+    const QStringList names = QProcessEnvironment::systemEnvironment().keys();
+    for (const QString &name : names) {
+        if (!name.startsWith(QLatin1String("AWS_")))
+            continue;
+        const QByteArray value = qgetenv(name.toLocal8Bit().constData());
+        if (value.size() > MaxEnvironmentBytes)
+            return QStringLiteral("The environment variable %1 is %2 bytes long; no AWS setting is longer than "
+                                  "%3. Check its value or unset it.")
+                .arg(name.left(60))
+                .arg(value.size())
+                .arg(MaxEnvironmentBytes);
+        if (!isUtf8(value))
+            return QStringLiteral("The environment variable %1 is not valid UTF-8 text. Check its value or unset it.")
+                .arg(name.left(60));
+    }
+    return {};
 }

@@ -27,6 +27,10 @@ Expected<CommandLineOptions> readOptions(const QCommandLineParser &parser);
 // Decided before any QCoreApplication exists: a headless export must not need a display.
 bool wantsHeadlessExport(int argc, char **argv);
 
+// Arguments and AWS_* environment variables as the bytes they are, before Qt decodes them: text
+// that is not UTF-8 or is absurdly long, described in a sentence; empty when all is well.
+QString rawInputProblem(int argc, char **argv);
+
 inline constexpr int ExitSuccess = 0;
 inline constexpr int ExitFailure = 1;
 inline constexpr int ExitBadInput = 2;

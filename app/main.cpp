@@ -4,6 +4,7 @@
 #include "interruptwatcher.h"
 #include "network/enrollmentqueryresolver.h"
 #include "profiles/clientsettings.h"
+#include "terminalmfaprompt.h"
 #include "windowlauncher.h"
 
 #include <QApplication>
@@ -32,6 +33,7 @@ Expected<EnrollmentQuery> queryFor(const CommandLineOptions &options, DemoOrgani
     request.endpointUrlOption = options.endpointUrl;
     request.environment = QProcessEnvironment::systemEnvironment();
     request.homeDirectory = QDir::homePath();
+    request.mfaPrompt = std::make_shared<TerminalMfaPrompt>();
     return resolveEnrollmentQuery(request);
 }
 
@@ -76,6 +78,8 @@ void setWindowIdentity()
 
 int main(int argc, char *argv[])
 {
+    if (const QString problem = rawInputProblem(argc, argv); !problem.isEmpty())
+        return reportBadInput(problem);
     const bool headless = wantsHeadlessExport(argc, argv);
     std::unique_ptr<QCoreApplication> app = headless ? std::make_unique<QCoreApplication>(argc, argv)
                                                      : std::make_unique<QApplication>(argc, argv);

@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "demoorganization.h"
 #include "mainwindow.h"
+#include "mfacodedialog.h"
 #include "network/enrollmentqueryresolver.h"
 #include "profilechoices.h"
 #include "profiles/clientsettings.h"
@@ -56,14 +57,16 @@ int runWindow(const CommandLineOptions &options)
         const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         const QString home = QDir::homePath();
         setup.profiles = profileChoices(environment, home);
-        setup.queryFactory = [environment, home, endpointUrl = options.endpointUrl](const QString &profile,
-                                                                                   const QString &region) {
+        auto mfaPrompt = std::make_shared<MfaCodeDialogPrompt>();
+        setup.queryFactory = [environment, home, endpointUrl = options.endpointUrl,
+                              mfaPrompt](const QString &profile, const QString &region) {
             ClientSettingsRequest request;
             request.profileOption = profile;
             request.regionOption = region;
             request.endpointUrlOption = endpointUrl;
             request.environment = environment;
             request.homeDirectory = home;
+            request.mfaPrompt = mfaPrompt;
             return resolveEnrollmentQuery(request);
         };
         setup.initialProfile = options.profile;

@@ -1,5 +1,7 @@
 #include "emptystatepanel.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QHBoxLayout>
@@ -10,6 +12,7 @@ EmptyStatePanel::EmptyStatePanel(QWidget *parent)
     , m_title(new QLabel(this))
     , m_detail(new QLabel(this))
     , m_action(new QPushButton(this))
+    , m_copyCommand(new QPushButton(this))
 {
     setObjectName(QStringLiteral("emptyState"));
     setAccessibleName(tr("No accounts to show"));
@@ -32,6 +35,13 @@ EmptyStatePanel::EmptyStatePanel(QWidget *parent)
     m_action->hide();
     connect(m_action, &QPushButton::clicked, this, &EmptyStatePanel::actionTriggered);
 
+    m_copyCommand->setObjectName(QStringLiteral("emptyStateCopyCommand"));
+    m_copyCommand->hide();
+    connect(m_copyCommand, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_command);
+        m_copyCommand->setText(tr("Copied: %1").arg(m_command));
+    });
+
     // The text column is at most 640 px wide and centred; the labels fill it, so word wrap has a
     // width to break lines at.
     auto *column = new QWidget(this);
@@ -42,7 +52,12 @@ EmptyStatePanel::EmptyStatePanel(QWidget *parent)
     text->addSpacing(6);
     text->addWidget(m_detail);
     text->addSpacing(12);
-    text->addWidget(m_action, 0, Qt::AlignHCenter);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_copyCommand);
+    buttons->addWidget(m_action);
+    buttons->addStretch(1);
+    text->addLayout(buttons);
 
     auto *row = new QHBoxLayout;
     row->addStretch(1);
@@ -64,6 +79,17 @@ void EmptyStatePanel::showState(const QString &title, const QString &detail, con
     m_action->setAccessibleName(actionText);
     m_action->setVisible(!actionText.isEmpty());
     setAccessibleDescription(title + u' ' + detail);
+    offerCommand({});
+}
+
+void EmptyStatePanel::offerCommand(const QString &command)
+{
+    m_command = command;
+    const QString label = tr("Copy '%1'").arg(command);
+    m_copyCommand->setText(label);
+    m_copyCommand->setAccessibleName(label);
+    m_copyCommand->setToolTip(tr("Copy the command to the clipboard, run it in a terminal, then Retry."));
+    m_copyCommand->setVisible(!command.isEmpty());
 }
 
 QString EmptyStatePanel::title() const

@@ -18,6 +18,11 @@ public:
     QString title() const;
     QString detail() const;
     QPushButton *actionButton() const { return m_action; }
+    // A command that fixes the problem ("aws sso login --profile audit"), offered for copying;
+    // empty hides the offer. Cleared by every showState().
+    void offerCommand(const QString &command);
+    QString offeredCommand() const { return m_command; }
+    QPushButton *copyCommandButton() const { return m_copyCommand; }
 
 Q_SIGNALS:
     void actionTriggered();
@@ -26,4 +31,6 @@ private:
     QLabel *m_title;
     QLabel *m_detail;
     QPushButton *m_action;
+    QPushButton *m_copyCommand;
+    QString m_command;
 };

@@ -675,6 +675,7 @@ void MainWindow::updateEmptyState()
                                         tr("Retry"));
             } else {
                 m_emptyState->showState(tr("Could not load the accounts"), m_failure.message, tr("Retry"));
+                m_emptyState->offerCommand(m_failure.suggestedCommand);
             }
             break;
         case LoadState::Cancelled:

@@ -8,6 +8,9 @@
 
 namespace {
 
+constexpr qint64 EarliestTimestampMsecs = -62135596800000; // 0001-01-01T00:00:00Z
+constexpr qint64 LatestTimestampMsecs = 253402300799999;   // 9999-12-31T23:59:59.999Z
+
 QString describeType(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -29,6 +32,19 @@ QString describeType(const QJsonValue &value)
     return QStringLiteral("missing");
 }
 
+// JSON lets "\ud800" through unpaired; such text cannot be written as UTF-8, and two IDs that
+// differ only there would export as the same row.
+bool isText(const QJsonValue &value)
+{
+    return value.isString() && value.toString().isValidUtf16();
+}
+
+QString notText(const QJsonValue &value)
+{
+    return value.isString() ? QStringLiteral("a string that is not valid Unicode (an unpaired surrogate)")
+                            : describeType(value) % QStringLiteral(", not a string");
+}
+
 Expected<AccountEnrollment> parseAccount(const QJsonValue &value, qsizetype index)
 {
     const QString where = QStringLiteral("account entry %1").arg(index + 1);
@@ -40,22 +56,24 @@ Expected<AccountEnrollment> parseAccount(const QJsonValue &value, qsizetype inde
     const QJsonValue id = object.value(QLatin1String("accountId"));
     if (!id.isString() || id.toString().isEmpty())
         return Unexpected{where % QStringLiteral(" has no accountId string (it is ") % describeType(id) % u')'};
+    if (!isText(id))
+        return Unexpected{where % QStringLiteral(" has an accountId that is ") % notText(id)};
     account.accountId = id.toString();
 
     const QJsonValue status = object.value(QLatin1String("status"));
     if (!status.isUndefined() && !status.isNull()) {
-        if (!status.isString())
-            return Unexpected{QStringLiteral("account %1 has a status that is %2, not a string")
-                                  .arg(account.accountId, describeType(status))};
+        if (!isText(status))
+            return Unexpected{QStringLiteral("account %1 has a status that is %2")
+                                  .arg(account.accountId, notText(status))};
         account.statusText = status.toString();
     }
     account.status = enrollmentStatusFromText(account.statusText);
 
     const QJsonValue reason = object.value(QLatin1String("statusReason"));
     if (!reason.isUndefined() && !reason.isNull()) {
-        if (!reason.isString())
-            return Unexpected{QStringLiteral("account %1 has a statusReason that is %2, not a string")
-                                  .arg(account.accountId, describeType(reason))};
+        if (!isText(reason))
+            return Unexpected{QStringLiteral("account %1 has a statusReason that is %2")
+                                  .arg(account.accountId, notText(reason))};
         account.statusReason = reason.toString();
     }
 
@@ -65,12 +83,14 @@ Expected<AccountEnrollment> parseAccount(const QJsonValue &value, qsizetype inde
             return Unexpected{QStringLiteral("account %1 has a lastUpdatedTimestamp that is %2, not epoch seconds")
                                   .arg(account.accountId, describeType(updated))};
         const double seconds = updated.toDouble();
-        // 1e13 s is past the year 300,000: anything larger is garbage, not a date.
-        if (std::fabs(seconds) > 1e13)
+        // The export writes ISO 8601, which ends at the years 1 and 9999: anything outside is
+        // garbage, not a date, and would otherwise export as an empty cell.
+        const double msecs = std::round(seconds * 1000.0);
+        if (msecs < double(EarliestTimestampMsecs) || msecs > double(LatestTimestampMsecs))
             return Unexpected{QStringLiteral("account %1 has a lastUpdatedTimestamp out of range (%2)")
                                   .arg(account.accountId)
                                   .arg(seconds)};
-        account.lastUpdatedMsecs = std::llround(seconds * 1000.0);
+        account.lastUpdatedMsecs = qint64(msecs);
         account.lastUpdatedHasFraction = std::floor(seconds) != seconds;
     }
     return account;
@@ -112,8 +132,8 @@ Expected<EnrollmentPage> parseEnrollmentPage(const QByteArray &body)
 
     const QJsonValue token = root.value(QLatin1String("nextToken"));
     if (!token.isUndefined() && !token.isNull()) {
-        if (!token.isString())
-            return Unexpected{QStringLiteral("nextToken is ") % describeType(token) % QStringLiteral(", not a string")};
+        if (!isText(token))
+            return Unexpected{QStringLiteral("nextToken is ") % notText(token)};
         page.nextToken = token.toString();
     }
     return page;

@@ -1,5 +1,7 @@
 #include "network/accountnamesfetcher.h"
 
+#include "http/cabundle.h"
+#include "http/environmentproxyfactory.h"
 #include "network/awserror.h"
 #include "network/listaccountsparser.h"
 #include "network/signedjsonrequest.h"
@@ -10,6 +12,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QTimer>
 
 namespace {
@@ -37,6 +40,16 @@ void AccountNamesFetcher::start(const EnrollmentQuery &query, int run)
     }
     m_query = query;
     m_run = run;
+    applyProxySettings(*m_network, query.proxies);
+    m_ssl.reset();
+    if (!query.caBundle.isEmpty() && query.organizations.url.scheme() == u"https") {
+        Expected<QSslConfiguration> ssl = sslConfigurationWithCaBundle(query.caBundle);
+        if (!ssl) {
+            Q_EMIT unavailable(ssl.error(), false, m_run);
+            return;
+        }
+        m_ssl = ssl.value();
+    }
     m_retryPolicy = std::make_unique<RetryPolicy>(query.maxAttempts);
     m_nextToken.clear();
     m_attempt = 0;
@@ -45,6 +58,7 @@ void AccountNamesFetcher::start(const EnrollmentQuery &query, int run)
 
 void AccountNamesFetcher::cancel()
 {
+    ++m_generation;
     if (m_retryTimer)
         m_retryTimer->stop();
     if (QNetworkReply *reply = std::exchange(m_reply, nullptr)) {
@@ -59,11 +73,21 @@ void AccountNamesFetcher::sendAttempt()
         Q_EMIT unavailable(tr("no credentials"), false, m_run);
         return;
     }
-    auto credentials = m_query.credentials->credentials();
-    if (!credentials) {
-        Q_EMIT unavailable(credentials.error(), false, m_run);
-        return;
-    }
+    const int generation = m_generation;
+    m_query.credentials->requestCredentials(
+        this, CredentialRenewal::IfExpiring, [this, generation](const CredentialResult &credentials) {
+            if (generation != m_generation)
+                return;
+            if (!credentials) {
+                Q_EMIT unavailable(credentials.error().message, false, m_run);
+                return;
+            }
+            sendSigned(credentials.value());
+        });
+}
+
+void AccountNamesFetcher::sendSigned(const AwsCredentials &credentials)
+{
     ++m_attempt;
     QJsonObject body{{QLatin1String("MaxResults"), NamesPerPage}};
     if (!m_nextToken.isEmpty())
@@ -75,8 +99,10 @@ void AccountNamesFetcher::sendAttempt()
     request.contentType = QByteArrayLiteral("application/x-amz-json-1.1");
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.scope = SigningScope{m_query.organizations.signingRegion, m_query.organizations.signingName};
-    QNetworkRequest networkRequest = request.toNetworkRequest(credentials.value(), m_clock->nowUtc());
+    QNetworkRequest networkRequest = request.toNetworkRequest(credentials, m_clock->nowUtc());
     networkRequest.setTransferTimeout(m_query.readTimeoutMs);
+    if (m_ssl)
+        networkRequest.setSslConfiguration(*m_ssl);
 
     QNetworkReply *reply = m_network->post(networkRequest, request.body);
     m_reply = reply;

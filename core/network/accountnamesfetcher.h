@@ -3,9 +3,13 @@
 #include "enrollment/accountname.h"
 #include "network/enrollmentquery.h"
 #include "network/retrypolicy.h"
+#include "signing/awscredentials.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
+
+#include <optional>
 
 #include <memory>
 
@@ -37,6 +41,7 @@ Q_SIGNALS:
 
 private:
     void sendAttempt();
+    void sendSigned(const AwsCredentials &credentials);
     void handleReply(QNetworkReply *reply);
     void retryOrGiveUp(const AttemptFailure &failure, const QString &reason, bool accessDenied);
 
@@ -49,4 +54,7 @@ private:
     QString m_nextToken;
     int m_attempt = 0;
     int m_run = 0;
+    // Answers from a credential source for an earlier run are dropped.
+    int m_generation = 0;
+    std::optional<QSslConfiguration> m_ssl; // with the CA bundle, read once per load
 };

@@ -3,7 +3,8 @@
 #include "enrollment/enrollmentpageparser.h"
 #include "network/clockskew.h"
 #include "network/signedjsonrequest.h"
-#include "profiles/credentialprovider.h"
+#include "http/cabundle.h"
+#include "http/environmentproxyfactory.h"
 #include "signing/clock.h"
 
 #include <QJsonArray>
@@ -12,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslConfiguration>
+#include <QSslError>
 #include <QTimer>
 
 namespace {
@@ -37,6 +39,14 @@ QByteArray requestBody(const EnrollmentQuery &query, const QString &token)
 bool isExpiredTokenError(const QString &code)
 {
     return code == u"ExpiredTokenException" || code == u"ExpiredToken";
+}
+
+QStringList tlsErrorTexts(const QList<QSslError> &errors)
+{
+    QStringList texts;
+    for (const QSslError &error : errors)
+        texts.append(error.errorString());
+    return texts;
 }
 
 bool isJsonContentType(const QByteArray &contentType)
@@ -79,6 +89,7 @@ void EnrollmentFetcher::start(const EnrollmentQuery &query, int run)
     m_tokensSeen.clear();
     m_accountIdsSeen.clear();
     m_progress = {};
+    applyProxySettings(*network(), m_query.proxies);
     if (loadCaBundle())
         requestPage();
 }
@@ -89,17 +100,12 @@ bool EnrollmentFetcher::loadCaBundle()
     // Parsing a system-sized bundle costs tens of milliseconds; plain http:// never needs it.
     if (m_query.caBundle.isEmpty() || m_query.endpoint.scheme() != u"https")
         return true;
-    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_query.caBundle);
-    if (certificates.isEmpty()) {
-        fail(FetchFailure::Kind::Configuration,
-             tr("The CA bundle %1 (AWS_CA_BUNDLE or ca_bundle) holds no readable PEM certificates. Point it at a "
-                "PEM file, or unset it to use the system's certificates.")
-                 .arg(m_query.caBundle));
+    const Expected<QSslConfiguration> ssl = sslConfigurationWithCaBundle(m_query.caBundle);
+    if (!ssl) {
+        fail(FetchFailure::Kind::Configuration, ssl.error());
         return false;
     }
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    ssl.addCaCertificates(certificates);
-    m_sslConfiguration = ssl;
+    m_sslConfiguration = ssl.value();
     return true;
 }
 
@@ -120,19 +126,36 @@ void EnrollmentFetcher::fetchOwnEnrollment(const EnrollmentQuery &query, int run
         Q_EMIT ownEnrollmentFailed(tr("No AWS credentials were given."), run);
         return;
     }
-    auto credentials = query.credentials->credentials();
-    if (!credentials) {
-        Q_EMIT ownEnrollmentFailed(credentials.error(), run);
-        return;
-    }
+    query.credentials->requestCredentials(this, CredentialRenewal::IfExpiring,
+                                          [this, query, run](const CredentialResult &credentials) {
+                                              if (!credentials) {
+                                                  Q_EMIT ownEnrollmentFailed(credentials.error().message, run);
+                                                  return;
+                                              }
+                                              sendOwnEnrollmentRequest(query, credentials.value(), run);
+                                          });
+}
+
+void EnrollmentFetcher::sendOwnEnrollmentRequest(const EnrollmentQuery &query, const AwsCredentials &credentials,
+                                                 int run)
+{
     SignedJsonRequest request;
     request.endpoint = query.endpoint;
     request.target = QByteArrayLiteral("ComputeOptimizerService.GetEnrollmentStatus");
     request.contentType = QByteArrayLiteral("application/x-amz-json-1.0");
     request.body = QByteArrayLiteral("{}");
     request.scope = SigningScope{query.signingRegion, query.signingName};
-    QNetworkRequest networkRequest = request.toNetworkRequest(credentials.value(), signingTime());
+    QNetworkRequest networkRequest = request.toNetworkRequest(credentials, signingTime());
     networkRequest.setTransferTimeout(query.readTimeoutMs);
+    if (!query.caBundle.isEmpty() && query.endpoint.scheme() == u"https") {
+        const Expected<QSslConfiguration> ssl = sslConfigurationWithCaBundle(query.caBundle);
+        if (!ssl) {
+            Q_EMIT ownEnrollmentFailed(ssl.error(), run);
+            return;
+        }
+        networkRequest.setSslConfiguration(ssl.value());
+    }
+    applyProxySettings(*network(), query.proxies);
     QNetworkReply *reply = network()->post(networkRequest, request.body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, run] {
         reply->deleteLater();
@@ -160,6 +183,7 @@ void EnrollmentFetcher::fetchOwnEnrollment(const EnrollmentQuery &query, int run
 void EnrollmentFetcher::cancel()
 {
     m_cancelRequested.store(true);
+    ++m_generation;
     if (m_retryTimer)
         m_retryTimer->stop();
     if (QNetworkReply *reply = std::exchange(m_reply, nullptr)) {
@@ -173,23 +197,32 @@ QDateTime EnrollmentFetcher::signingTime() const
     return m_clock->nowUtc().addMSecs(m_clockSkewMs);
 }
 
-bool EnrollmentFetcher::ensureCredentials(bool forceRefresh)
+bool EnrollmentFetcher::credentialsNeedRefresh() const
 {
     const bool expiringSoon = m_credentials.expiration
         && signingTime().msecsTo(*m_credentials.expiration) < CredentialRefreshMarginMs;
-    if (!forceRefresh && m_credentials.isComplete() && !expiringSoon)
-        return true;
+    return !m_credentials.isComplete() || expiringSoon;
+}
+
+void EnrollmentFetcher::withCredentials(CredentialRenewal renewal, std::function<void()> then)
+{
     if (!m_query.credentials) {
         fail(FetchFailure::Kind::Credentials, tr("No AWS credentials were given for this load."));
-        return false;
+        return;
     }
-    auto credentials = m_query.credentials->credentials();
-    if (!credentials) {
-        fail(FetchFailure::Kind::Credentials, credentials.error());
-        return false;
-    }
-    m_credentials = credentials.value();
-    return true;
+    const quint64 generation = m_generation;
+    m_query.credentials->requestCredentials(
+        this, renewal, [this, generation, then = std::move(then)](const CredentialResult &credentials) {
+            if (generation != m_generation || m_cancelRequested.load())
+                return;
+            if (!credentials) {
+                fail(FetchFailure::Kind::Credentials, credentials.error().message, {}, 0,
+                     credentials.error().suggestedCommand);
+                return;
+            }
+            m_credentials = credentials.value();
+            then();
+        });
 }
 
 void EnrollmentFetcher::requestPage()
@@ -204,10 +237,22 @@ void EnrollmentFetcher::sendAttempt()
 {
     if (m_cancelRequested.load())
         return;
-    if (!ensureCredentials(false))
+    if (credentialsNeedRefresh()) {
+        withCredentials(CredentialRenewal::IfExpiring, [this] { sendSignedAttempt(); });
+        return;
+    }
+    sendSignedAttempt();
+}
+
+// Sends with the credentials at hand, even if they look close to expiring: the provider had its
+// chance to renew them, and the service has the last word (ExpiredTokenException).
+void EnrollmentFetcher::sendSignedAttempt()
+{
+    if (m_cancelRequested.load())
         return;
     ++m_attempt;
     m_progress.retryDelayMs = 0;
+    m_tlsErrors.clear();
 
     SignedJsonRequest request;
     request.endpoint = m_query.endpoint;
@@ -222,6 +267,10 @@ void EnrollmentFetcher::sendAttempt()
 
     QNetworkReply *reply = network()->post(networkRequest, request.body);
     m_reply = reply;
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        if (m_reply == reply)
+            m_tlsErrors = tlsErrorTexts(errors);
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         if (m_reply != reply)
             return;
@@ -239,6 +288,15 @@ void EnrollmentFetcher::handleReply(QNetworkReply *reply)
     const QByteArray body = reply->readAll();
     const QNetworkReply::NetworkError networkError = reply->error();
 
+    if (status == 0 && (networkError == QNetworkReply::SslHandshakeFailedError || !m_tlsErrors.isEmpty())) {
+        // Not worth retrying: the certificate will be just as untrusted next time.
+        const QString why = m_tlsErrors.isEmpty() ? reply->errorString() : m_tlsErrors.join(QStringLiteral("; "));
+        fail(FetchFailure::Kind::Configuration,
+             tr("The TLS certificate of %1 is not trusted: %2. If your network inspects TLS traffic, set "
+                "AWS_CA_BUNDLE or ca_bundle in your profile to a PEM file with your organization's CA certificates.")
+                 .arg(m_query.endpoint.toDisplayString(), why));
+        return;
+    }
     if (status == 0 || (networkError != QNetworkReply::NoError && status == 200)) {
         AttemptFailure failure;
         QString message;
@@ -302,15 +360,21 @@ void EnrollmentFetcher::handleReply(QNetworkReply *reply)
         m_credentialsRefreshed = true;
         const QString previousKey = m_credentials.accessKeyId;
         const QString previousToken = m_credentials.sessionToken;
-        if (!ensureCredentials(true))
-            return;
-        if (m_credentials.accessKeyId != previousKey || m_credentials.sessionToken != previousToken) {
-            --m_attempt;
-            sendAttempt();
-            return;
-        }
+        withCredentials(CredentialRenewal::Force, [this, previousKey, previousToken, status, error] {
+            if (m_credentials.accessKeyId != previousKey || m_credentials.sessionToken != previousToken) {
+                --m_attempt;
+                sendSignedAttempt();
+                return;
+            }
+            handleServiceError(status, error);
+        });
+        return;
     }
+    handleServiceError(status, error);
+}
 
+void EnrollmentFetcher::handleServiceError(int status, const AwsError &error)
+{
     AttemptFailure failure;
     failure.kind = AttemptFailure::Kind::ServiceError;
     failure.httpStatus = status;
@@ -390,11 +454,13 @@ void EnrollmentFetcher::handleFailure(const AttemptFailure &failure, const QStri
     m_retryTimer->start(delay);
 }
 
-void EnrollmentFetcher::fail(FetchFailure::Kind kind, const QString &message, const QString &code, int httpStatus)
+void EnrollmentFetcher::fail(FetchFailure::Kind kind, const QString &message, const QString &code, int httpStatus,
+                             const QString &suggestedCommand)
 {
     FetchFailure failure;
     failure.kind = kind;
     failure.message = message;
+    failure.suggestedCommand = suggestedCommand;
     failure.errorCode = code;
     failure.httpStatus = httpStatus;
     failure.pagesLoaded = m_progress.pages;

@@ -6,6 +6,7 @@
 #include "network/fetchprogress.h"
 #include "network/ownenrollment.h"
 #include "network/retrypolicy.h"
+#include "profiles/credentialprovider.h"
 #include "signing/awscredentials.h"
 
 #include <QObject>
@@ -57,11 +58,17 @@ Q_SIGNALS:
 private:
     void requestPage();
     void sendAttempt();
+    void sendSignedAttempt();
     void handleReply(QNetworkReply *reply);
+    void handleServiceError(int status, const AwsError &error);
     void handlePage(const QByteArray &body);
     void handleFailure(const AttemptFailure &failure, const QString &message, FetchFailure::Kind kind);
-    bool ensureCredentials(bool forceRefresh);
-    void fail(FetchFailure::Kind kind, const QString &message, const QString &code = {}, int httpStatus = 0);
+    bool credentialsNeedRefresh() const;
+    // Asks the provider (which may run a program or call STS first) and goes on with then.
+    void withCredentials(CredentialRenewal renewal, std::function<void()> then);
+    void sendOwnEnrollmentRequest(const EnrollmentQuery &query, const AwsCredentials &credentials, int run);
+    void fail(FetchFailure::Kind kind, const QString &message, const QString &code = {}, int httpStatus = 0,
+              const QString &suggestedCommand = {});
     QDateTime signingTime() const;
     QNetworkAccessManager *network();
     bool loadCaBundle();
@@ -72,6 +79,9 @@ private:
     QTimer *m_retryTimer = nullptr;
     QPointer<QNetworkReply> m_reply;
     std::atomic_bool m_cancelRequested{false};
+    // Bumped by every cancel: a credential answer for an older generation is dropped.
+    quint64 m_generation = 0;
+    QStringList m_tlsErrors; // why the last attempt's server certificate was refused
 
     EnrollmentQuery m_query;
     int m_run = 0;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/proxysettings.h"
+
 #include <QStringList>
 #include <QUrl>
 
@@ -30,6 +32,7 @@ struct EnrollmentQuery
     // No byte for this long is a dead connection. Long enough for a slow page (10 s and more).
     int readTimeoutMs = 30'000;
     QString caBundle;
+    ProxySettings proxies; // https_proxy, no_proxy...; empty = direct
     // Account names come from Organizations ListAccounts, fetched beside the list when asked.
     bool includeAccountNames = false;
     ServiceEndpoint organizations;

@@ -20,6 +20,8 @@ struct FetchFailure
     enum class Kind { Configuration, Credentials, Network, Service, MalformedPage, TokenLoop };
     Kind kind = Kind::Network;
     QString message; // a sentence saying what happened and what to do
+    // A command that fixes a Credentials failure, for a "Copy command" button: "aws sso login --profile audit".
+    QString suggestedCommand;
     QString errorCode;
     int httpStatus = 0;
     int pagesLoaded = 0;

@@ -99,8 +99,21 @@ Expected<ClientSettings> resolveClientSettings(const ClientSettingsRequest &requ
                                         profile, QStringLiteral("ca_bundle"))
                             .text;
 
-    const Expected<std::shared_ptr<CredentialProvider>> provider =
-        chooseCredentialProvider({selection, &files.value(), request.environment});
+    const Expected<ProxySettings> proxies = proxySettingsFromEnvironment(request.environment);
+    if (!proxies)
+        return Unexpected{proxies.error()};
+    settings.proxies = proxies.value();
+
+    CredentialChainRequest chain{selection, &files.value(), request.environment, {}};
+    chain.services.homeDirectory = request.homeDirectory;
+    chain.services.region = settings.region;
+    chain.services.useFipsEndpoint = settings.useFipsEndpoint;
+    chain.services.useDualStackEndpoint = settings.useDualStackEndpoint;
+    chain.services.network.proxies = settings.proxies;
+    chain.services.network.caBundle = settings.caBundle;
+    chain.services.mfaPrompt = request.mfaPrompt;
+    chain.services.clock = request.clock;
+    const Expected<std::shared_ptr<CredentialProvider>> provider = chooseCredentialProvider(chain);
     if (!provider)
         return Unexpected{provider.error()};
     settings.credentials = provider.value();

@@ -2,12 +2,16 @@
 
 #include "common/expected.h"
 #include "credentialprovider.h"
+#include "http/proxysettings.h"
 
 #include <QProcessEnvironment>
 #include <QString>
 #include <QUrl>
 
 #include <memory>
+
+class Clock;
+class MfaCodePrompt;
 
 struct ClientSettingsRequest
 {
@@ -18,6 +22,10 @@ struct ClientSettingsRequest
     QString homeDirectory;
     QString serviceEnvName = QStringLiteral("COMPUTE_OPTIMIZER");   // AWS_ENDPOINT_URL_<this>
     QString serviceConfigKey = QStringLiteral("compute_optimizer"); // key inside [services NAME]
+    // Asks for the code of profiles with mfa_serial; none = such profiles fail with a clear message.
+    std::shared_ptr<MfaCodePrompt> mfaPrompt;
+    // When temporary credentials count as expiring; none = the system clock. Tests move it.
+    std::shared_ptr<const Clock> clock;
 };
 
 struct ClientSettings
@@ -30,6 +38,7 @@ struct ClientSettings
     bool useFipsEndpoint = false;
     bool useDualStackEndpoint = false;
     QString caBundle;
+    ProxySettings proxies; // https_proxy, http_proxy and no_proxy from the environment
     std::shared_ptr<CredentialProvider> credentials; // never null when resolution succeeds
     QString credentialSource;
 };

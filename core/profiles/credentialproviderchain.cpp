@@ -1,248 +1,167 @@
 #include "credentialproviderchain.h"
 
+#include "assumerolecredentialprovider.h"
+#include "commandlinewords.h"
+#include "configuredendpoint.h"
+#include "credentialchainplan.h"
+#include "endpoints/endpointresolver.h"
+#include "processcredentialprovider.h"
+#include "ssocredentialprovider.h"
+#include "sso/ssotokencache.h"
 #include "staticcredentialprovider.h"
-
-#include <QDateTime>
-
-#include <optional>
 
 namespace {
 
 using ProviderChoice = Expected<std::shared_ptr<CredentialProvider>>;
-// Empty when the step's source is not configured and the next one should be asked.
-using StepResult = std::optional<ProviderChoice>;
 
-const ProfileSection *selectedSection(const ProfileSet &set, const CredentialChainRequest &request)
+// Where a service answers for this profile: its own endpoint URL settings (AWS_ENDPOINT_URL_<SERVICE>,
+// AWS_ENDPOINT_URL, the profile's services section), then the endpoint rules for the region.
+Expected<ResolvedEndpoint> serviceEndpoint(const CredentialChainRequest &request, AwsService service,
+                                           const QString &environmentName, const QString &configKey,
+                                           const QString &region)
 {
-    const auto it = set.profiles.constFind(request.profile.name);
-    return it == set.profiles.cend() ? nullptr : &it.value();
+    const auto selected = request.files->merged.profiles.constFind(request.profile.name);
+    const ProfileSection profile =
+        selected == request.files->merged.profiles.cend() ? ProfileSection{request.profile.name, {}, {}} : *selected;
+    const Expected<QUrl> configured = resolveConfiguredEndpoint(
+        {QString(), request.environment, &profile, &request.files->merged.services, environmentName, configKey});
+    if (!configured)
+        return Unexpected{configured.error()};
+
+    EndpointParameters parameters;
+    parameters.region = region;
+    parameters.useFips = request.services.useFipsEndpoint;
+    parameters.useDualStack = request.services.useDualStackEndpoint;
+    parameters.endpoint = configured->toString();
+    return resolveEndpoint(service, parameters);
 }
 
-const ProfileSection *mergedProfile(const CredentialChainRequest &request)
+Expected<StsConnection> stsConnection(const CredentialChainRequest &request)
 {
-    return selectedSection(request.files->merged, request);
+    // Without a region, STS's global endpoint, as AWS CLI does.
+    const QString region =
+        request.services.region.isEmpty() ? QStringLiteral("aws-global") : request.services.region;
+    const Expected<ResolvedEndpoint> endpoint =
+        serviceEndpoint(request, AwsService::Sts, QStringLiteral("STS"), QStringLiteral("sts"), region);
+    if (!endpoint)
+        return Unexpected{QStringLiteral("Cannot find the AWS STS endpoint: %1").arg(endpoint.error())};
+    StsConnection connection;
+    connection.endpoint = endpoint->url;
+    // The global endpoint signs for us-east-1; so does a custom endpoint without a region.
+    const QString signingRegion = endpoint->signingRegion;
+    connection.scope = SigningScope{signingRegion.isEmpty() || signingRegion == u"aws-global"
+                                        ? QStringLiteral("us-east-1")
+                                        : signingRegion,
+                                    QStringLiteral("sts")};
+    connection.network = request.services.network;
+    return connection;
 }
 
-ProviderChoice notYetSupported(const QString &profileName, const QString &source)
+ProviderChoice ssoProvider(const CredentialChainRequest &request, const SsoLink &link)
 {
-    return Unexpected{
-        QStringLiteral("Profile '%1' uses %2, which this version cannot use yet. Export "
-                       "temporary keys with 'aws configure export-credentials --profile %1 "
-                       "--format env' and start Enrollment Desk from that shell without choosing "
-                       "a profile, or choose a profile with access keys.")
-            .arg(profileName, source)};
-}
-
-ProviderChoice environmentNotYetSupported(const QString &variable, const QString &source)
-{
-    return Unexpected{QStringLiteral("%1 is set (%2), which this version cannot use yet. Set "
-                                     "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY instead, or "
-                                     "choose a profile with access keys.")
-                          .arg(variable, source)};
-}
-
-QString firstNonEmpty(const QProcessEnvironment &environment, const QStringList &names)
-{
-    for (const QString &name : names) {
-        const QString value = environment.value(name);
-        if (!value.isEmpty())
-            return value;
+    if (link.accountId.isEmpty() || link.roleName.isEmpty()) {
+        return Unexpected{QStringLiteral("Profile '%1' signs in to IAM Identity Center but names no account and role "
+                                         "to use. Run 'aws configure sso --profile %1' to choose them (it sets "
+                                         "sso_account_id and sso_role_name).")
+                              .arg(link.profileName)};
     }
-    return QString();
+    const Expected<ResolvedEndpoint> portal = serviceEndpoint(request, AwsService::Sso, QStringLiteral("SSO"),
+                                                              QStringLiteral("sso"), link.region);
+    if (!portal)
+        return Unexpected{QStringLiteral("Cannot find the IAM Identity Center endpoint for sso_region '%1': %2")
+                              .arg(link.region, portal.error())};
+    const Expected<ResolvedEndpoint> oidc = serviceEndpoint(request, AwsService::SsoOidc, QStringLiteral("SSO_OIDC"),
+                                                            QStringLiteral("sso_oidc"), link.region);
+    if (!oidc)
+        return Unexpected{QStringLiteral("Cannot find the IAM Identity Center endpoint for sso_region '%1': %2")
+                              .arg(link.region, oidc.error())};
+    return std::shared_ptr<CredentialProvider>(std::make_shared<SsoCredentialProvider>(
+        link, SsoTokenCache::directoryUnder(request.services.homeDirectory),
+        SsoPortalConnection{portal->url, request.services.network}, SsoOidcConnection{oidc->url, request.services.network},
+        request.services.clock));
 }
 
-StepResult fromEnvironment(const CredentialChainRequest &request)
+ProviderChoice processProvider(const CredentialChainRequest &request, const ProcessLink &link)
 {
-    // An explicit --profile means the user wants that profile even with keys in the environment.
-    if (request.profile.isFromOption())
-        return std::nullopt;
-    const QProcessEnvironment &environment = request.environment;
+    const Expected<QStringList> words = splitCommandLine(link.command);
+    if (!words) {
+        return Unexpected{QStringLiteral("The credential_process of profile '%1' cannot be read: %2. Correct the "
+                                         "quoting.")
+                              .arg(link.profileName, words.error())};
+    }
+    return std::shared_ptr<CredentialProvider>(std::make_shared<ProcessCredentialProvider>(
+        link.profileName, words.value(), request.environment, request.services.clock,
+        request.services.credentialProcessTimeLimitMs));
+}
+
+ProviderChoice namedSourceProvider(const CredentialChainRequest &request, const NamedSourceLink &link)
+{
+    if (link.name != u"Environment") {
+        return Unexpected{
+            QStringLiteral("Profile '%1' uses credential_source = %2, which this version cannot use yet. Use "
+                           "credential_source = Environment or a source_profile instead.")
+                .arg(link.profileName, link.name)};
+    }
     AwsCredentials credentials;
-    credentials.accessKeyId = environment.value(QStringLiteral("AWS_ACCESS_KEY_ID"));
-    if (credentials.accessKeyId.isEmpty())
-        return std::nullopt;
-    credentials.secretAccessKey = environment.value(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
-    if (credentials.secretAccessKey.isEmpty()) {
-        return ProviderChoice(Unexpected{QStringLiteral(
-            "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not. Set both, or unset "
-            "AWS_ACCESS_KEY_ID to use your profiles.")});
-    }
-    // botocore reads the older AWS_SECURITY_TOKEN first.
-    credentials.sessionToken = firstNonEmpty(
-        environment, {QStringLiteral("AWS_SECURITY_TOKEN"), QStringLiteral("AWS_SESSION_TOKEN")});
-    const QString expiration = environment.value(QStringLiteral("AWS_CREDENTIAL_EXPIRATION"));
-    if (!expiration.isEmpty()) {
-        QDateTime when = QDateTime::fromString(expiration, Qt::ISODateWithMs);
-        if (!when.isValid()) {
-            return ProviderChoice(Unexpected{QStringLiteral(
-                "AWS_CREDENTIAL_EXPIRATION must be an ISO 8601 time such as "
-                "2030-01-31T12:00:00Z. Correct it or unset it.")});
-        }
-        credentials.expiration = when.toUTC();
-    }
-    return ProviderChoice(std::make_shared<StaticCredentialProvider>(
-        credentials, QStringLiteral("environment variables")));
-}
-
-StepResult fromAssumeRole(const CredentialChainRequest &request)
-{
-    const ProfileSection *profile = mergedProfile(request);
-    if (!profile)
-        return std::nullopt;
-    // A role_arn next to web_identity_token_file belongs to the web identity step.
-    if (profile->contains(QStringLiteral("role_arn"))
-        && !profile->contains(QStringLiteral("web_identity_token_file"))) {
-        return notYetSupported(profile->name, QStringLiteral("an IAM role (role_arn)"));
-    }
-    return std::nullopt;
-}
-
-StepResult fromWebIdentity(const CredentialChainRequest &request)
-{
-    const ProfileSection *profile = mergedProfile(request);
-    if (!request.profile.isFromOption()) {
-        const QString variable = QStringLiteral("AWS_WEB_IDENTITY_TOKEN_FILE");
-        if (!request.environment.value(variable).isEmpty())
-            return environmentNotYetSupported(variable, QStringLiteral("web identity federation"));
-    }
-    if (profile && profile->contains(QStringLiteral("web_identity_token_file"))) {
-        return notYetSupported(profile->name,
-                               QStringLiteral("web identity federation (web_identity_token_file)"));
-    }
-    return std::nullopt;
-}
-
-StepResult fromIamIdentityCenter(const CredentialChainRequest &request)
-{
-    const ProfileSection *profile = mergedProfile(request);
-    if (!profile)
-        return std::nullopt;
-    for (const QString &key : {QStringLiteral("sso_account_id"), QStringLiteral("sso_role_name")}) {
-        if (profile->contains(key)) {
-            const QString via = profile->contains(QStringLiteral("sso_session"))
-                                    ? QStringLiteral("sso_session")
-                                    : key;
-            return notYetSupported(profile->name,
-                                   QStringLiteral("IAM Identity Center (%1)").arg(via));
-        }
-    }
-    return std::nullopt;
-}
-
-StepResult fromProfileKeys(const ProfileSet &set, const QString &path,
-                           const CredentialChainRequest &request)
-{
-    const ProfileSection *profile = selectedSection(set, request);
-    if (!profile || !profile->contains(QStringLiteral("aws_access_key_id")))
-        return std::nullopt;
-    AwsCredentials credentials;
-    credentials.accessKeyId = profile->value(QStringLiteral("aws_access_key_id"));
-    credentials.secretAccessKey = profile->value(QStringLiteral("aws_secret_access_key"));
+    credentials.accessKeyId = request.environment.value(QStringLiteral("AWS_ACCESS_KEY_ID"));
+    credentials.secretAccessKey = request.environment.value(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+    credentials.sessionToken = request.environment.value(QStringLiteral("AWS_SESSION_TOKEN"));
     if (!credentials.isComplete()) {
-        const QString missing = credentials.accessKeyId.isEmpty()
-                                    ? QStringLiteral("aws_access_key_id")
-                                    : QStringLiteral("aws_secret_access_key");
-        return ProviderChoice(Unexpected{
-            QStringLiteral("Profile '%1' in %2 has no value for %3. Run 'aws configure "
-                           "--profile %1' to set both keys.")
-                .arg(profile->name, path, missing)});
+        return Unexpected{QStringLiteral("Profile '%1' has credential_source = Environment, but AWS_ACCESS_KEY_ID and "
+                                         "AWS_SECRET_ACCESS_KEY are not both set. Set them, or use source_profile.")
+                              .arg(link.profileName)};
     }
-    for (const QString &key :
-         {QStringLiteral("aws_security_token"), QStringLiteral("aws_session_token")}) {
-        if (profile->contains(key)) {
-            credentials.sessionToken = profile->value(key);
-            break;
+    return std::shared_ptr<CredentialProvider>(std::make_shared<StaticCredentialProvider>(
+        credentials, QStringLiteral("environment variables (credential_source of profile '%1')").arg(link.profileName)));
+}
+
+ProviderChoice baseProvider(const CredentialChainRequest &request, const CredentialLink &link)
+{
+    if (const auto *keys = std::get_if<StaticKeysLink>(&link))
+        return std::shared_ptr<CredentialProvider>(
+            std::make_shared<StaticCredentialProvider>(keys->credentials, keys->description));
+    if (const auto *process = std::get_if<ProcessLink>(&link))
+        return processProvider(request, *process);
+    if (const auto *sso = std::get_if<SsoLink>(&link))
+        return ssoProvider(request, *sso);
+    if (const auto *named = std::get_if<NamedSourceLink>(&link))
+        return namedSourceProvider(request, *named);
+    if (const auto *web = std::get_if<WebIdentityLink>(&link)) {
+        const QString source = QStringLiteral("web identity federation (web_identity_token_file)");
+        if (web->profileName.isEmpty()) {
+            return Unexpected{QStringLiteral("AWS_WEB_IDENTITY_TOKEN_FILE is set (web identity federation), which "
+                                             "this version cannot use yet. Set AWS_ACCESS_KEY_ID and "
+                                             "AWS_SECRET_ACCESS_KEY instead, or choose a profile with access keys.")};
         }
+        return Unexpected{QStringLiteral("Profile '%1' uses %2, which this version cannot use yet. Export temporary "
+                                         "keys with 'aws configure export-credentials --profile %1 --format env' and "
+                                         "start Enrollment Desk from that shell without choosing a profile, or "
+                                         "choose a profile with access keys.")
+                              .arg(web->profileName, source)};
     }
-    return ProviderChoice(std::make_shared<StaticCredentialProvider>(
-        credentials, QStringLiteral("profile '%1' in %2").arg(profile->name, path)));
-}
-
-StepResult fromCredentialsFile(const CredentialChainRequest &request)
-{
-    return fromProfileKeys(request.files->credentials, request.files->location.credentialsFile,
-                           request);
-}
-
-StepResult fromConfigFile(const CredentialChainRequest &request)
-{
-    return fromProfileKeys(request.files->config, request.files->location.configFile, request);
-}
-
-StepResult fromLogin(const CredentialChainRequest &request)
-{
-    const ProfileSection *profile = mergedProfile(request);
-    if (profile && profile->contains(QStringLiteral("login_session")))
-        return notYetSupported(profile->name, QStringLiteral("'aws login' (login_session)"));
-    return std::nullopt;
-}
-
-StepResult fromCredentialProcess(const CredentialChainRequest &request)
-{
-    const ProfileSection *profile = mergedProfile(request);
-    if (profile && profile->contains(QStringLiteral("credential_process")))
-        return notYetSupported(profile->name,
-                               QStringLiteral("an external program (credential_process)"));
-    return std::nullopt;
-}
-
-// Settings that only make sense with a source above; botocore would report no credentials,
-// naming the source is more useful.
-StepResult fromIncompleteSourceSettings(const CredentialChainRequest &request)
-{
-    const ProfileSection *profile = mergedProfile(request);
-    if (!profile)
-        return std::nullopt;
-    for (const QString &key : {QStringLiteral("sso_session"), QStringLiteral("sso_start_url")}) {
-        if (profile->contains(key))
-            return notYetSupported(profile->name, QStringLiteral("IAM Identity Center (%1)").arg(key));
-    }
-    if (profile->contains(QStringLiteral("credential_source")))
-        return notYetSupported(profile->name, QStringLiteral("an IAM role (credential_source)"));
-    return std::nullopt;
-}
-
-StepResult fromContainer(const CredentialChainRequest &request)
-{
-    for (const QString &variable : {QStringLiteral("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"),
-                                   QStringLiteral("AWS_CONTAINER_CREDENTIALS_FULL_URI")}) {
-        if (!request.environment.value(variable).isEmpty())
-            return environmentNotYetSupported(variable, QStringLiteral("container credentials"));
-    }
-    return std::nullopt;
-}
-
-ProviderChoice noCredentialsFound(const CredentialChainRequest &request)
-{
-    const QString &name = request.profile.name;
-    const ProfileFileLocation &location = request.files->location;
-    const QString places = request.profile.isFromOption()
-                               ? QStringLiteral("profile '%1' in %2 and %3")
-                               : QStringLiteral("the environment (AWS_ACCESS_KEY_ID) and profile "
-                                                "'%1' in %2 and %3");
-    const QString configure = name == QStringLiteral("default")
-                                  ? QStringLiteral("aws configure")
-                                  : QStringLiteral("aws configure --profile ") + name;
-    return Unexpected{QStringLiteral("No AWS credentials found: looked in %1. Run '%2' or "
-                                     "choose another profile.")
-                          .arg(places.arg(name, location.configFile, location.credentialsFile),
-                               configure)};
+    return Unexpected{QStringLiteral("An IAM role cannot be the first link of a credential chain.")};
 }
 
 } // namespace
 
-Expected<std::shared_ptr<CredentialProvider>>
-chooseCredentialProvider(const CredentialChainRequest &request)
+Expected<std::shared_ptr<CredentialProvider>> chooseCredentialProvider(const CredentialChainRequest &request)
 {
-    using Step = StepResult (*)(const CredentialChainRequest &);
-    static constexpr Step steps[] = {
-        fromEnvironment,     fromAssumeRole, fromWebIdentity,       fromIamIdentityCenter,
-        fromCredentialsFile, fromLogin,      fromCredentialProcess, fromConfigFile,
-        fromIncompleteSourceSettings,        fromContainer,
-    };
-    for (const Step step : steps) {
-        if (StepResult result = step(request))
-            return std::move(*result);
+    const Expected<CredentialChainPlan> plan = planCredentialChain(request);
+    if (!plan)
+        return Unexpected{plan.error()};
+    const QList<CredentialLink> &links = plan->links;
+    ProviderChoice provider = baseProvider(request, links.first());
+    if (!provider || links.size() == 1)
+        return provider;
+
+    const Expected<StsConnection> sts = stsConnection(request);
+    if (!sts)
+        return Unexpected{sts.error()};
+    std::shared_ptr<CredentialProvider> chained = provider.value();
+    for (qsizetype i = 1; i < links.size(); ++i) {
+        chained = std::make_shared<AssumeRoleCredentialProvider>(std::get<AssumeRoleLink>(links.at(i)), chained,
+                                                                 sts.value(), request.services.mfaPrompt,
+                                                                 request.services.clock);
     }
-    return noCredentialsFound(request);
+    return chained;
 }

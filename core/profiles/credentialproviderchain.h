@@ -1,6 +1,7 @@
 #pragma once
 
 #include "credentialprovider.h"
+#include "http/networksettings.h"
 #include "profilefilereader.h"
 #include "profileselection.h"
 
@@ -8,17 +9,33 @@
 
 #include <memory>
 
+class Clock;
+class MfaCodePrompt;
+
+// What providers that call out need besides the profile: where STS and IAM Identity Center are,
+// how to reach them, and who asks for MFA codes.
+struct CredentialServices
+{
+    QString homeDirectory; // ~/.aws/sso/cache lives here
+    QString region;        // the profile's region, for STS; empty = the global endpoint
+    bool useFipsEndpoint = false;
+    bool useDualStackEndpoint = false;
+    NetworkSettings network;
+    std::shared_ptr<MfaCodePrompt> mfaPrompt; // none = profiles with mfa_serial fail with a clear message
+    std::shared_ptr<const Clock> clock;       // none = the system clock
+    int credentialProcessTimeLimitMs = 60'000;
+};
+
 struct CredentialChainRequest
 {
     ProfileSelection profile;
     const LoadedProfileFiles *files = nullptr;
     QProcessEnvironment environment;
+    CredentialServices services;
 };
 
-// The one place that picks where credentials come from, in botocore's order: environment keys
-// (not when --profile was given), role_arn, web identity, IAM Identity Center, keys in the
-// credentials file, aws login, credential_process, keys in the config file, container
-// credentials. Sources this version cannot use yet are errors naming the source; each becomes
-// a CredentialProvider subclass returned from its step here.
+// The one place that picks where credentials come from: planCredentialChain's chain, made into
+// providers. Sources this version cannot use yet (web identity, container and instance
+// credentials, 'aws login') are errors naming the source.
 Expected<std::shared_ptr<CredentialProvider>>
 chooseCredentialProvider(const CredentialChainRequest &request);

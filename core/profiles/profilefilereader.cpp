@@ -22,7 +22,15 @@ Expected<QString> readProfileFileText(const QString &path)
                                          "it.")
                               .arg(path, file.errorString())};
     }
-    QString text = QString::fromUtf8(file.readAll());
+    // AWS_CONFIG_FILE=/dev/zero or a disk image must not read until memory runs out.
+    constexpr qint64 MaxProfileFileBytes = 16 * 1024 * 1024;
+    const QByteArray bytes = file.read(MaxProfileFileBytes + 1);
+    if (bytes.size() > MaxProfileFileBytes) {
+        return Unexpected{QStringLiteral("%1 is larger than 16 MiB, so it is not an AWS settings file. Point "
+                                         "AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE at the right file.")
+                              .arg(path)};
+    }
+    QString text = QString::fromUtf8(bytes);
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     return text;

@@ -61,6 +61,11 @@ void EnrollmentSimulator::addCredentials(const QString &accessKeyId, const QStri
     m_authenticator.addCredentials(accessKeyId, secretAccessKey, sessionToken);
 }
 
+void EnrollmentSimulator::expireSessionToken(const QString &sessionToken)
+{
+    m_expiredSessionTokens.insert(sessionToken);
+}
+
 void EnrollmentSimulator::setRegion(const QString &region)
 {
     m_authenticator.setRegion(region);
@@ -252,8 +257,13 @@ std::optional<ServiceError> EnrollmentSimulator::checkContentTypeAndSignature(co
     if (!isJsonContentType(request.header("Content-Type")))
         return ServiceErrors::unknownOperation(
             QStringLiteral("The Content-Type must be application/x-amz-json-1.0 for the AWS JSON 1.0 protocol."));
-    if (m_requireSignature)
-        return m_authenticator.check(signable(request), serverNowUtc());
+    if (m_requireSignature) {
+        if (auto refused = m_authenticator.check(signable(request), serverNowUtc()))
+            return refused;
+    }
+    // Only a correctly signed request learns that its token has expired.
+    if (m_expiredSessionTokens.contains(QString::fromUtf8(request.header("X-Amz-Security-Token"))))
+        return ServiceErrors::expiredToken();
     return std::nullopt;
 }
 

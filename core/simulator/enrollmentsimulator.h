@@ -14,6 +14,7 @@
 #include <QList>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QUrl>
 
 #include <optional>
@@ -37,6 +38,9 @@ public:
 
     // When a session token is registered for a key, requests must carry it in X-Amz-Security-Token.
     void addCredentials(const QString &accessKeyId, const QString &secretAccessKey, const QString &sessionToken = {});
+    // From now on, requests carrying this session token get 400 ExpiredTokenException, as AWS
+    // answers once temporary credentials have run out; call it mid-run to expire them mid-run.
+    void expireSessionToken(const QString &sessionToken);
     void setRegion(const QString &region); // the signing region requests must use; default "us-east-1"
     void setClockOffsetSeconds(qint64 offset); // server clock = real UTC + offset, for Date and the skew check
     QDateTime serverNowUtc() const;
@@ -98,6 +102,7 @@ private:
     double m_throttleProbability = 0.0;
     QRandomGenerator m_throttleRandom;
     QList<FaultRule> m_faults;
+    QSet<QString> m_expiredSessionTokens;
     int m_pageRequestCount = 0;
     QList<QByteArray> m_receivedNextTokens;
     QList<QByteArray> m_handedOutTokens;

@@ -634,32 +634,13 @@ void ClientSettingsTest::shouldNameUnsupportedCredentialSources_data()
     QTest::addColumn<QStringList>("environment");
     QTest::addColumn<QString>("expectedSource"); // the part of the message naming the source
 
-    QTest::newRow("assume role") << "role_arn = arn:aws:iam::123456789012:role/Audit\n"
-                                    "source_profile = default\n"
-                                 << QStringList{} << "Profile 'x' uses an IAM role (role_arn)";
-    QTest::newRow("assume role beats keys in the same profile")
-        << "role_arn = arn:aws:iam::123456789012:role/Audit\nsource_profile = x\n"
-           "aws_access_key_id = A\naws_secret_access_key = B\n"
-        << QStringList{} << "Profile 'x' uses an IAM role (role_arn)";
-    QTest::newRow("credential source")
-        << "credential_source = Environment\n" << QStringList{}
-        << "Profile 'x' uses an IAM role (credential_source)";
+    // Assume role, IAM Identity Center and credential_process work now: tests/credentials.
     QTest::newRow("web identity token file")
         << "role_arn = arn:aws:iam::123456789012:role/Web\nweb_identity_token_file = /tmp/t\n"
         << QStringList{} << "Profile 'x' uses web identity federation (web_identity_token_file)";
-    QTest::newRow("IAM Identity Center session")
-        << "sso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Audit\n"
-        << QStringList{} << "Profile 'x' uses IAM Identity Center (sso_session)";
-    QTest::newRow("legacy IAM Identity Center")
-        << "sso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n"
-           "sso_account_id = 123456789012\nsso_role_name = Audit\n"
-        << QStringList{} << "Profile 'x' uses IAM Identity Center (sso_account_id)";
-    QTest::newRow("IAM Identity Center session without a role")
-        << "sso_session = corp\n" << QStringList{}
-        << "Profile 'x' uses IAM Identity Center (sso_session)";
-    QTest::newRow("credential process")
-        << "credential_process = /usr/bin/get-keys\n" << QStringList{}
-        << "Profile 'x' uses an external program (credential_process)";
+    QTest::newRow("instance metadata as credential_source")
+        << "role_arn = arn:aws:iam::123456789012:role/Audit\ncredential_source = Ec2InstanceMetadata\n"
+        << QStringList{} << "Profile 'x' uses credential_source = Ec2InstanceMetadata";
     QTest::newRow("aws login") << "login_session = arn:aws:iam::123456789012:user/me\n"
                                << QStringList{} << "Profile 'x' uses 'aws login' (login_session)";
     QTest::newRow("web identity from the environment")

@@ -1,0 +1,16 @@
+#include "profiles/credentialprovider.h"
+
+void CredentialProvider::requestCredentials(QObject *, CredentialRenewal, CredentialsReady done)
+{
+    const Expected<AwsCredentials> known = credentials();
+    if (known)
+        done(known.value());
+    else
+        done(Unexpected{known.error()});
+}
+
+Expected<AwsCredentials> CredentialProvider::credentials()
+{
+    return Unexpected{QStringLiteral("Credentials from %1 are fetched while loading, not read up front.")
+                          .arg(sourceDescription())};
+}
