@@ -223,8 +223,8 @@ void MainWindow::createToolBar()
 
     m_search = new QLineEdit(toolBar);
     m_search->setObjectName(QStringLiteral("searchBox"));
-    m_search->setAccessibleName(tr("Search account ID or status reason"));
-    m_search->setPlaceholderText(tr("Search ID or reason (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search account ID, name, email or status reason"));
+    m_search->setPlaceholderText(tr("Search ID, name, email or reason (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(fontMetrics().horizontalAdvance(m_search->placeholderText()) + 48);
     m_search->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
