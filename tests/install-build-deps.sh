@@ -7,6 +7,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libgl-dev
     libssl-dev
     curl time # the export benchmark: its floor and its RSS
+    clang-14 libclang-rt-14-dev # the asan and fuzz presets: sanitizers and libFuzzer
 )
 
 missing=()

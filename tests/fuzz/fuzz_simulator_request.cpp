@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             const ReceivedHttpRequest &request = result.request;
             fuzzCheck(request.body.size() <= HttpRequestReader::maxBodyBytes, "the body limit holds");
             const SignableRequest signable{request.method, request.path, request.query, request.headers, request.body};
-            (void)verifySigV4(signable, [](const QString &) { return std::optional<QString>(QStringLiteral("secret")); });
+            const auto anyKey = [](const QString &) { return std::optional<QString>(QStringLiteral("secret")); };
+            (void)verifySigV4(signable, anyKey);
         }
     }
     return 0;

@@ -15,6 +15,7 @@ shift
 [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "SECONDS must be a whole number of 1 or more, not '$seconds'." >&2; exit 2; }
 
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
+    tests/install-build-deps.sh
     cmake --preset fuzz >/dev/null
     cmake --build --preset fuzz --target fuzzers >/dev/null
 fi
@@ -36,7 +37,7 @@ run_one() {
     local dictionary=()
     [ -f "tests/fuzz/$target.dict" ] && dictionary=(-dict="tests/fuzz/$target.dict")
     # New inputs go to the build tree; the seeds in the repository are only read.
-    if ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${dictionary[@]}" \
         -artifact_prefix="$build/artifacts/$target-" "$found" "$seeds" >"$build/logs/$target.log" 2>&1; then
         status=ok
@@ -45,10 +46,15 @@ run_one() {
     fi
     local runs
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build/logs/$target.log" | tail -1)
-    printf '%s: %s executions in %s s, corpus %s inputs: %s\n' "$target" "${runs:-?}" "$seconds" \
+    printf '%s: %s executions in %s s, %s new inputs kept: %s\n' "$target" "${runs:-?}" "$seconds" \
         "$(ls "$found" | wc -l)" "$status"
     [ "$status" = ok ]
 }
 export -f run_one
 
-printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ {} "$seconds" "$build"
+printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ {} "$seconds" "$build" \
+    | tee "$build/logs/summary.txt" || true
+passed=$(grep -c ': ok$' "$build/logs/summary.txt" || true)
+failed=$((${#targets[@]} - passed))
+echo "fuzz: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -259,9 +259,11 @@ void BadInputTest::shouldRefuseBadEnvironmentWithExitTwo()
 void BadInputTest::shouldTreatAnEmptyVariableAsUnset()
 {
     // As in AWS CLI, AWS_PROFILE= means no profile was chosen: the default one, not an error.
-    const RunResult result = run({QStringLiteral("--max-results"), QStringLiteral("5"), QStringLiteral("--read-timeout"),
-                                  QStringLiteral("1"), QStringLiteral("--export"), QStringLiteral("out.csv")},
-                                 {{QStringLiteral("AWS_PROFILE"), QString()}, {QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1")}});
+    const QStringList arguments{QStringLiteral("--read-timeout"), QStringLiteral("1"), QStringLiteral("--export"),
+                                QStringLiteral("out.csv")};
+    const Variables variables{{QStringLiteral("AWS_PROFILE"), QString()},
+                              {QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1")}};
+    const RunResult result = run(arguments, variables);
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains("Could not reach"), result.err.constData());
     QVERIFY(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).isEmpty());

@@ -1,10 +1,14 @@
 // Canary credentials through full loads and exports of the real program, with every Qt logging
 // category on: the secret key, the session token and the SSO token must appear nowhere it
 // writes: stdout, stderr (where the log goes), the exported file, settings, caches, temp files.
+// Everything the program may write goes under one temporary root (HOME, XDG folders, TMPDIR),
+// and every file there is scanned: the window's QSettings (XDG_CONFIG_HOME/EnrollmentDesk/
+// enrollment-desk.conf) included, so a scenario that drives the window offscreen only needs a row.
 #include "canaryscan.h"
 #include "simulator/enrollmentsimulator.h"
-#include "simulator/simulatorhost.h"
+#include "simulator/ssoportalsimulator.h"
 
+#include <QCryptographicHash>
 #include <QtTest>
 
 namespace {
@@ -15,7 +19,7 @@ const QString SessionToken =
     QStringLiteral("CanarySessionToken//IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD6m+nary==");
 const QString SsoToken = QStringLiteral("CanarySsoBearer.aoaAAAAAGZ3kq0Xq1wHcm4Cq9vYbM3lT5nKpZcanary");
 
-enum class Source { Environment, CredentialsFile, CredentialProcess };
+enum class Source { Environment, CredentialsFile, CredentialProcess, IamIdentityCenter };
 enum class Server { Serves, ThrottlesThenServes, ExpiresTheToken, RefusesTheSignature };
 
 struct Scenario
@@ -98,18 +102,22 @@ void SecretCanaryTest::plantAwsFiles(bool brokenCredentialsFile)
     const QByteArray config = "[default]\nregion = us-east-1\n\n"
                               "[profile process-canary]\nregion = us-east-1\ncredential_process = "
                               + process.toUtf8() + "\n\n"
-                              "[profile sso-canary]\nsso_session = canary\nsso_account_id = 111122223333\n"
+                              "[profile sso-canary]\nregion = us-east-1\nsso_session = canary\n"
+                              "sso_account_id = 111122223333\n"
                               "sso_role_name = Audit\n\n"
                               "[sso-session canary]\nsso_start_url = https://canary.awsapps.com/start\n"
                               "sso_region = us-east-1\n";
-    // An IAM Identity Center token cache as `aws sso login` leaves it.
+    // An IAM Identity Center token cache as `aws sso login` leaves it: named for the session.
     const QByteArray ssoCache = "{\"startUrl\": \"https://canary.awsapps.com/start\", \"region\": \"us-east-1\", "
                                 "\"accessToken\": \"" + SsoToken.toUtf8() + "\", "
                                 "\"expiresAt\": \"2099-01-01T00:00:00Z\"}";
     const QList<std::pair<QString, QByteArray>> files = {
         {aws + QStringLiteral("credentials"), credentials},
         {aws + QStringLiteral("config"), config},
-        {aws + QStringLiteral("sso/cache/canary.json"), ssoCache},
+        {aws + QStringLiteral("sso/cache/")
+             + QString::fromLatin1(QCryptographicHash::hash("canary", QCryptographicHash::Sha1).toHex())
+             + QStringLiteral(".json"),
+         ssoCache},
     };
     for (const auto &[path, content] : files) {
         writeFile(path, content);
@@ -138,6 +146,8 @@ QProcessEnvironment SecretCanaryTest::environment(Source source) const
     }
     if (source == Source::CredentialProcess)
         env.insert(QStringLiteral("AWS_PROFILE"), QStringLiteral("process-canary"));
+    if (source == Source::IamIdentityCenter)
+        env.insert(QStringLiteral("AWS_PROFILE"), QStringLiteral("sso-canary"));
     if (source == Source::Environment) {
         env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), AccessKey);
         env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), SecretKey);
@@ -153,7 +163,7 @@ void SecretCanaryTest::shouldFindACanaryWhereItWasPlanted()
     const QStringList found = m_scan.findInFiles(m_root->path());
     QVERIFY2(found.contains(m_root->filePath(QStringLiteral("home/.aws/credentials: secret access key"))),
              qPrintable(found.join(u'\n')));
-    QVERIFY(found.contains(m_root->filePath(QStringLiteral("home/.aws/sso/cache/canary.json: SSO token"))));
+    QVERIFY(!found.filter(QStringLiteral("/.aws/sso/cache/")).filter(QStringLiteral(".json: SSO token")).isEmpty());
     QVERIFY(m_scan.findInFiles(m_root->path(), m_planted).isEmpty());
     const qsizetype third = SessionToken.size() / 3;
     QCOMPARE(m_scan.findIn(QStringLiteral("log"), "token " + SessionToken.mid(third - 2, third + 4).toUtf8()),
@@ -175,6 +185,10 @@ void SecretCanaryTest::shouldWriteNoSecretAnywhere_data()
         << Scenario{Source::CredentialProcess, Server::Serves, toFile};
     QTest::newRow("credential_process, signature refused")
         << Scenario{Source::CredentialProcess, Server::RefusesTheSignature, toFile, false, 1};
+    QTest::newRow("IAM Identity Center, export to a file")
+        << Scenario{Source::IamIdentityCenter, Server::Serves, toFile};
+    QTest::newRow("IAM Identity Center, token expired mid-run")
+        << Scenario{Source::IamIdentityCenter, Server::ExpiresTheToken, toStdout, false, 1};
     QTest::newRow("token expired mid-run") << Scenario{Source::Environment, Server::ExpiresTheToken, toFile, false, 1};
     QTest::newRow("signature refused")
         << Scenario{Source::CredentialsFile, Server::RefusesTheSignature, toStdout, false, 1};
@@ -187,38 +201,56 @@ void SecretCanaryTest::shouldWriteNoSecretAnywhere()
     QFETCH(Scenario, scenario);
     plantAwsFiles(scenario.brokenCredentialsFile);
 
-    SimulatorHost host(SimulatedOrganization::generate(250, 5), [scenario](EnrollmentSimulator &simulator) {
-        const QString secret = scenario.server == Server::RefusesTheSignature ? QStringLiteral("another-secret")
-                                                                              : SecretKey;
-        simulator.addCredentials(AccessKey, secret, SessionToken);
-        if (scenario.server == Server::ThrottlesThenServes)
-            simulator.addFault({SimulatorFault::Throttling400, 2, 2});
-        if (scenario.server == Server::ExpiresTheToken)
-            simulator.addFault({SimulatorFault::ExpiredToken, 2, 1000});
+    // Both servers live on this thread; the program runs while the event loop serves them.
+    EnrollmentSimulator computeOptimizer(SimulatedOrganization::generate(250, 5));
+    const QString knownSecret = scenario.server == Server::RefusesTheSignature ? QStringLiteral("another-secret")
+                                                                               : SecretKey;
+    computeOptimizer.addCredentials(AccessKey, knownSecret, SessionToken);
+    if (scenario.server == Server::ThrottlesThenServes)
+        computeOptimizer.addFault({SimulatorFault::Throttling400, 2, 2});
+    if (scenario.server == Server::ExpiresTheToken)
+        computeOptimizer.addFault({SimulatorFault::ExpiredToken, 2, 1000});
+    QVERIFY(computeOptimizer.listen());
+    // IAM Identity Center hands out role credentials of its own: secrets just the same.
+    SsoPortalSimulator portal;
+    portal.acceptAccessToken(SsoToken);
+    portal.addRole(QStringLiteral("111122223333"), QStringLiteral("Audit"));
+    connect(&portal, &SsoPortalSimulator::credentialsIssued, &computeOptimizer, [&](const AwsCredentials &issued) {
+        computeOptimizer.addCredentials(issued.accessKeyId, issued.secretAccessKey, issued.sessionToken);
     });
-    const QUrl endpoint = host.start();
-    QVERIFY2(!endpoint.isEmpty(), qPrintable(host.errorString()));
+    QVERIFY(portal.listen());
 
+    QProcessEnvironment env = environment(scenario.source);
+    env.insert(QStringLiteral("AWS_ENDPOINT_URL_SSO"), portal.url().toString());
     QProcess process;
-    process.setProcessEnvironment(environment(scenario.source));
+    process.setProcessEnvironment(env);
     process.setWorkingDirectory(m_root->filePath(QStringLiteral("work")));
     process.start(QStringLiteral(ENROLLMENT_DESK_BINARY),
-                  {QStringLiteral("--endpoint-url"), endpoint.toString(), QStringLiteral("--max-results"),
-                   QStringLiteral("100"), QStringLiteral("--export"), scenario.destination});
-    QVERIFY(process.waitForFinished(60'000));
+                  {QStringLiteral("--endpoint-url"), computeOptimizer.endpointUrl().toString(),
+                   QStringLiteral("--max-results"), QStringLiteral("100"), QStringLiteral("--export"),
+                   scenario.destination});
+    QVERIFY(process.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 60'000);
     const QByteArray out = process.readAllStandardOutput();
     const QByteArray err = process.readAllStandardError();
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY2(process.exitCode() == scenario.exitCode, err.right(2000).constData());
+    if (scenario.source == Source::IamIdentityCenter)
+        QVERIFY(!portal.issuedCredentials().isEmpty());
     // The log really was on: Qt's own debug categories wrote to stderr, which is scanned below.
     if (scenario.exitCode != 2)
         QVERIFY2(err.contains("qt.core."), err.left(2000).constData());
     if (scenario.exitCode == 0 && scenario.destination == u"-")
         QVERIFY(!out.isEmpty());
 
-    QStringList found = m_scan.findIn(QStringLiteral("stdout"), out);
-    found += m_scan.findIn(QStringLiteral("stderr"), err);
-    found += m_scan.findInFiles(m_root->path(), m_planted);
+    CanaryScan scan = m_scan;
+    for (const AwsCredentials &issued : portal.issuedCredentials()) {
+        scan.addCanary(QStringLiteral("secret key from IAM Identity Center"), issued.secretAccessKey);
+        scan.addCanary(QStringLiteral("session token from IAM Identity Center"), issued.sessionToken);
+    }
+    QStringList found = scan.findIn(QStringLiteral("stdout"), out);
+    found += scan.findIn(QStringLiteral("stderr"), err);
+    found += scan.findInFiles(m_root->path(), m_planted);
     QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
 }
 
