@@ -23,11 +23,16 @@ Expected<AccountNamesPage> parseListAccountsPage(const QByteArray &body)
         const QString id = account.value(QLatin1String("Id")).toString();
         if (id.isEmpty())
             return Unexpected{QStringLiteral("an account in the ListAccounts response has no Id")};
-        page.names.insert(id, AccountName{account.value(QLatin1String("Name")).toString(),
-                                          account.value(QLatin1String("Email")).toString()});
+        const AccountName name{account.value(QLatin1String("Name")).toString(),
+                               account.value(QLatin1String("Email")).toString()};
+        // JSON lets "\ud800" through unpaired; the UTF-8 export cannot hold such text.
+        if (!id.isValidUtf16() || !name.name.isValidUtf16() || !name.email.isValidUtf16())
+            return Unexpected{QStringLiteral("an account in the ListAccounts response has text that is not valid "
+                                             "Unicode")};
+        page.names.insert(id, name);
     }
     const QJsonValue token = root.value(QLatin1String("NextToken"));
-    if (!token.isUndefined() && !token.isNull() && !token.isString())
+    if (!token.isUndefined() && !token.isNull() && (!token.isString() || !token.toString().isValidUtf16()))
         return Unexpected{QStringLiteral("NextToken in the ListAccounts response is not a string")};
     page.nextToken = token.toString();
     return page;
