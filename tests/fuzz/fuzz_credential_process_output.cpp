@@ -17,10 +17,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzzCheck(!credentials.error().isEmpty(), "rejected output is explained");
     // The error never quotes the output. Checked for values that occur once, so no key name or
     // other text can carry them into the message legitimately.
+    // The parser's own words may contain a made-up secret ("SecretAccess" is in "no SecretAccessKey").
+    static const QString ownWords = QStringLiteral(
+        "its output is not a JSON object; its output has no Version, a Version that is not a number; only "
+        "Version 1 is supported; its output has no AccessKeyId; its output has no SecretAccessKey; its "
+        "Expiration is not an ISO 8601 time such as 2030-01-31T12:00:00Z");
     const QJsonObject object = QJsonDocument::fromJson(output).object();
     for (const QString &key : {QStringLiteral("SecretAccessKey"), QStringLiteral("SessionToken")}) {
         const QString secret = object.value(key).toString();
-        if (secret.size() >= 12 && output.count(secret.toUtf8()) == 1)
+        if (secret.size() >= 12 && output.count(secret.toUtf8()) == 1 && !ownWords.contains(secret))
             fuzzCheck(!credentials.error().contains(secret), "no error quotes a secret", credentials.error());
     }
     return 0;
