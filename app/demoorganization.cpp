@@ -42,7 +42,7 @@ EnrollmentQuery DemoOrganization::query() const
     credentials.secretAccessKey = DemoSecretAccessKey;
     query.credentials = std::make_shared<StaticCredentialProvider>(credentials, QStringLiteral("the demo organization"));
     // Demo throttling is frequent on purpose; give every page room to get through.
-    query.maxAttempts = 8;
+    query.client.maxAttempts = 8;
     query.includeAccountNames = true;
     query.organizations = ServiceEndpoint{m_endpoint, QStringLiteral("us-east-1"), QStringLiteral("organizations")};
     return query;

@@ -2,7 +2,7 @@
 
 #include "enrollment/accountcounttext.h"
 #include "export/enrollmentcsvwriter.h"
-#include "network/enrollmentloader.h"
+#include "network/loadsession.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -60,7 +60,6 @@ bool HeadlessExport::openOutput()
 bool HeadlessExport::start(const EnrollmentQuery &query)
 {
     m_includeNames = query.includeAccountNames && query.organizations.isValid() && !m_options.noNames;
-    m_namesDone = !m_includeNames;
     if (!openOutput())
         return false;
 
@@ -68,26 +67,22 @@ bool HeadlessExport::start(const EnrollmentQuery &query)
     effective.includeAccountNames = m_includeNames;
     effective.statuses = m_options.statuses;
     effective.maxResults = m_options.maxResults;
-    effective.readTimeoutMs = m_options.readTimeoutSeconds * 1000;
+    effective.client.network.timeoutMs = m_options.readTimeoutSeconds * 1000;
 
-    m_loader = new EnrollmentLoader(this);
-    connect(m_loader, &EnrollmentLoader::pageReceived, this, &HeadlessExport::onPage);
-    connect(m_loader, &EnrollmentLoader::progressChanged, this, &HeadlessExport::onProgress);
-    connect(m_loader, &EnrollmentLoader::finished, this, &HeadlessExport::onFinished);
-    connect(m_loader, &EnrollmentLoader::failed, this, &HeadlessExport::onFailed);
-    connect(m_loader, &EnrollmentLoader::accountNamesReceived, this,
+    m_session = new LoadSession(this);
+    connect(m_session, &LoadSession::pageReceived, this, &HeadlessExport::onPage);
+    connect(m_session, &LoadSession::progressChanged, this, &HeadlessExport::onProgress);
+    connect(m_session, &LoadSession::accountNamesReceived, this,
             [this](const AccountNames &names) { m_names.insert(names); });
-    connect(m_loader, &EnrollmentLoader::accountNamesFinished, this, [this] { onNamesDone({}); });
-    connect(m_loader, &EnrollmentLoader::accountNamesUnavailable, this,
-            [this](const QString &reason, bool) { onNamesDone(reason); });
-    m_loader->start(effective);
+    connect(m_session, &LoadSession::ended, this, &HeadlessExport::onEnded);
+    m_session->start(effective);
     return true;
 }
 
 void HeadlessExport::interrupt()
 {
-    if (m_loader)
-        m_loader->cancel();
+    if (m_session)
+        m_session->cancel();
     finish(ExitInterrupted,
            tr("Interrupted after %1; no file was written.").arg(accountCountText(m_accountsWritten)));
 }
@@ -96,7 +91,7 @@ void HeadlessExport::onPage(const QList<AccountEnrollment> &accounts)
 {
     if (m_done)
         return;
-    if (!m_namesDone) {
+    if (m_includeNames) {
         m_waitingForNames.append(accounts);
         return;
     }
@@ -106,7 +101,7 @@ void HeadlessExport::onPage(const QList<AccountEnrollment> &accounts)
 bool HeadlessExport::writeAccounts(const QList<AccountEnrollment> &accounts)
 {
     if (!m_writer->writeAccounts(accounts)) {
-        m_loader->cancel();
+        m_session->cancel();
         finish(ExitFailure, tr("Writing %1 failed: %2. No file was written; free some space or choose another "
                                "folder.")
                                 .arg(destinationName(), m_writer->errorString()));
@@ -114,20 +109,6 @@ bool HeadlessExport::writeAccounts(const QList<AccountEnrollment> &accounts)
     }
     m_accountsWritten += int(accounts.size());
     return true;
-}
-
-void HeadlessExport::onNamesDone(const QString &unavailableReason)
-{
-    if (m_done || m_namesDone)
-        return;
-    m_namesDone = true;
-    if (!unavailableReason.isEmpty())
-        m_stderr << tr("enrollment-desk: warning: account names are left empty: %1").arg(unavailableReason)
-                 << Qt::endl;
-    const QList<AccountEnrollment> waiting = std::exchange(m_waitingForNames, {});
-    if (!writeAccounts(waiting))
-        return;
-    commitWhenComplete();
 }
 
 void HeadlessExport::onProgress(const FetchProgress &progress)
@@ -145,18 +126,28 @@ void HeadlessExport::onProgress(const FetchProgress &progress)
     m_stderr << line << Qt::endl;
 }
 
-void HeadlessExport::onFinished()
+void HeadlessExport::onEnded(const LoadOutcome &outcome)
 {
     if (m_done)
         return;
-    m_listDone = true;
-    commitWhenComplete();
+    if (outcome.state == LoadOutcome::State::Cancelled)
+        return; // interrupt() or a failed write has already said why
+    if (!outcome.isComplete()) {
+        finish(ExitFailure, tr("%1 The list is incomplete (%2 loaded), so no file was written.")
+                                .arg(outcome.failure.message, accountCountText(outcome.accounts)));
+        return;
+    }
+    if (!outcome.namesWarning.isEmpty())
+        m_stderr << tr("enrollment-desk: warning: account names are left empty: %1").arg(outcome.namesWarning)
+                 << Qt::endl;
+    const QList<AccountEnrollment> waiting = std::exchange(m_waitingForNames, {});
+    if (!writeAccounts(waiting))
+        return;
+    commit();
 }
 
-void HeadlessExport::commitWhenComplete()
+void HeadlessExport::commit()
 {
-    if (m_done || !m_listDone || !m_namesDone)
-        return;
     if (m_file) {
         if (!m_file->commit()) {
             finish(ExitFailure, tr("Saving %1 failed: %2. No file was written.")
@@ -173,14 +164,6 @@ void HeadlessExport::commitWhenComplete()
     }
     const QString summary = tr("Wrote %1 to %2.").arg(accountCountText(m_accountsWritten), destinationName());
     finish(ExitSuccess, m_options.quiet ? QString() : summary);
-}
-
-void HeadlessExport::onFailed(const FetchFailure &failure)
-{
-    if (m_done)
-        return;
-    finish(ExitFailure, tr("%1 The list is incomplete (%2 loaded), so no file was written.")
-                            .arg(failure.message, accountCountText(m_accountsWritten + int(m_waitingForNames.size()))));
 }
 
 void HeadlessExport::finish(int exitCode, const QString &message)

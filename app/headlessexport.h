@@ -5,6 +5,7 @@
 #include "enrollment/accountname.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
+#include "network/loadoutcome.h"
 
 #include <QObject>
 #include <QTextStream>
@@ -12,7 +13,7 @@
 #include <memory>
 
 class EnrollmentCsvWriter;
-class EnrollmentLoader;
+class LoadSession;
 class QBuffer;
 class QSaveFile;
 
@@ -37,11 +38,9 @@ private:
     bool openOutput();
     void onPage(const QList<AccountEnrollment> &accounts);
     void onProgress(const FetchProgress &progress);
-    void onFinished();
-    void onFailed(const FetchFailure &failure);
-    void onNamesDone(const QString &unavailableReason);
+    void onEnded(const LoadOutcome &outcome);
     bool writeAccounts(const QList<AccountEnrollment> &accounts);
-    void commitWhenComplete();
+    void commit();
     void finish(int exitCode, const QString &message);
     QString destinationName() const;
 
@@ -50,12 +49,10 @@ private:
     std::unique_ptr<QSaveFile> m_file;
     std::unique_ptr<QBuffer> m_stdoutBuffer;
     std::unique_ptr<EnrollmentCsvWriter> m_writer;
-    EnrollmentLoader *m_loader = nullptr;
+    LoadSession *m_session = nullptr;
     int m_accountsWritten = 0;
-    // With names, rows wait here until Organizations has answered, so every row carries its name.
+    // With names, rows wait here until the load has ended, so every row carries its name.
     bool m_includeNames = false;
-    bool m_namesDone = true;
-    bool m_listDone = false;
     AccountNames m_names;
     QList<AccountEnrollment> m_waitingForNames;
     bool m_done = false;

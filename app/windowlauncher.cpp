@@ -30,7 +30,7 @@ EnrollmentQueryFactory withCommandLineLimits(EnrollmentQueryFactory factory, con
         EnrollmentQuery limited = query.value();
         limited.statuses = statuses;
         limited.maxResults = maxResults;
-        limited.readTimeoutMs = readTimeoutMs;
+        limited.client.network.timeoutMs = readTimeoutMs;
         return limited;
     };
 }

@@ -2,31 +2,23 @@
 
 #include "enrollment/accountname.h"
 #include "network/enrollmentquery.h"
-#include "network/retrypolicy.h"
-#include "signing/awscredentials.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QSslConfiguration>
+#include <QSet>
 
-#include <optional>
+class AwsCall;
+class AwsClient;
 
-#include <memory>
-
-class Clock;
-class QNetworkAccessManager;
-class QNetworkReply;
-class QTimer;
-
-// Pages through Organizations ListAccounts beside the enrollment list, on the same worker thread.
-// It never holds the enrollment list back: when the caller may not list accounts, it says so once
-// and stops.
+// Pages through Organizations ListAccounts beside the enrollment list, on the same worker thread
+// and through the same client. It never holds the enrollment list back: when the caller may not
+// list accounts, it says so once and stops.
 class AccountNamesFetcher : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit AccountNamesFetcher(std::shared_ptr<const Clock> clock, QObject *parent = nullptr);
+    explicit AccountNamesFetcher(AwsClient *client, QObject *parent = nullptr);
 
 public Q_SLOTS:
     void start(const EnrollmentQuery &query, int run);
@@ -40,21 +32,12 @@ Q_SIGNALS:
     void unavailable(const QString &reason, bool accessDenied, int run);
 
 private:
-    void sendAttempt();
-    void sendSigned(const AwsCredentials &credentials);
-    void handleReply(QNetworkReply *reply);
-    void retryOrGiveUp(const AttemptFailure &failure, const QString &reason, bool accessDenied);
+    void requestPage();
 
-    std::shared_ptr<const Clock> m_clock;
-    QNetworkAccessManager *m_network = nullptr;
-    QTimer *m_retryTimer = nullptr;
-    QPointer<QNetworkReply> m_reply;
+    AwsClient *m_client;
+    QPointer<AwsCall> m_call;
     EnrollmentQuery m_query;
-    std::unique_ptr<RetryPolicy> m_retryPolicy;
     QString m_nextToken;
-    int m_attempt = 0;
+    QSet<QString> m_tokensSeen;
     int m_run = 0;
-    // Answers from a credential source for an earlier run are dropped.
-    int m_generation = 0;
-    std::optional<QSslConfiguration> m_ssl; // with the CA bundle, read once per load
 };

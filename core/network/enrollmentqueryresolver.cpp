@@ -32,9 +32,7 @@ Expected<EnrollmentQuery> resolveEnrollmentQuery(const ClientSettingsRequest &re
     if (!endpoint->signingName.isEmpty())
         query.signingName = endpoint->signingName;
     query.credentials = settings->credentials;
-    query.maxAttempts = settings->maxAttempts;
-    query.caBundle = settings->caBundle;
-    query.proxies = settings->proxies;
+    query.client = settings->clientConfiguration();
 
     // Organizations has endpoint settings of its own (AWS_ENDPOINT_URL_ORGANIZATIONS, services
     // sections); --endpoint-url is for Compute Optimizer alone, as in AWS CLI.

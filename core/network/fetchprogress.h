@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/awsfailure.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -17,7 +19,19 @@ struct FetchProgress
 
 struct FetchFailure
 {
-    enum class Kind { Configuration, Credentials, Network, Service, MalformedPage, TokenLoop };
+    // The client's failure kinds, plus what only paging can tell: a page token loop.
+    enum class Kind {
+        Configuration,
+        Credentials,
+        AccessDenied,
+        Throttled,
+        Unavailable,
+        Network,
+        InvalidRequest,
+        Service,
+        MalformedPage,
+        TokenLoop,
+    };
     Kind kind = Kind::Network;
     QString message; // a sentence saying what happened and what to do
     // A command that fixes a Credentials failure, for a "Copy command" button: "aws sso login --profile audit".
@@ -27,6 +41,9 @@ struct FetchFailure
     int pagesLoaded = 0;
     int accountsLoaded = 0;
 };
+
+// The same failure in paging's terms, with what was loaded before it.
+FetchFailure fetchFailureOf(const AwsFailure &failure, int pagesLoaded, int accountsLoaded);
 
 Q_DECLARE_METATYPE(FetchProgress)
 Q_DECLARE_METATYPE(FetchFailure)

@@ -1,9 +1,14 @@
 #include "network/ownenrollment.h"
 
+#include "client/awsclient.h"
+#include "network/enrollmenterror.h"
+#include "network/enrollmentquery.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cmath>
+#include <memory>
 
 Expected<OwnEnrollment> parseOwnEnrollment(const QByteArray &body)
 {
@@ -25,4 +30,30 @@ Expected<OwnEnrollment> parseOwnEnrollment(const QByteArray &body)
     if (updated.isDouble() && std::isfinite(updated.toDouble()))
         own.lastUpdatedMsecs = std::llround(updated.toDouble() * 1000.0);
     return own;
+}
+
+void fetchOwnEnrollment(AwsClient &client, const EnrollmentQuery &query,
+                        std::function<void(const Expected<OwnEnrollment> &)> done)
+{
+    AwsRequest request = awsJsonRequest(query.computeOptimizer(), QStringLiteral("Compute Optimizer"),
+                                        "ComputeOptimizerService", QStringLiteral("GetEnrollmentStatus"), "1.0",
+                                        QByteArrayLiteral("{}"));
+    request.credentials = query.credentials;
+    auto own = std::make_shared<OwnEnrollment>();
+    request.readBody = [own](const QByteArray &body) {
+        Expected<OwnEnrollment> parsed = parseOwnEnrollment(body);
+        if (!parsed)
+            return QStringLiteral("Compute Optimizer's answer about this account was malformed: %1.").arg(parsed.error());
+        *own = parsed.value();
+        return QString();
+    };
+    client.send(std::move(request), [own, done = std::move(done)](const AwsResult &result) {
+        if (result) {
+            done(*own);
+            return;
+        }
+        const AwsFailure &failure = result.error();
+        const bool explained = failure.error.httpStatus != 0 && !failure.fromCredentialSource;
+        done(Unexpected{explained ? explainEnrollmentError(failure.error) : failure.message});
+    });
 }

@@ -6,6 +6,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 // The caller's own account, from GetEnrollmentStatus: the summary above the member list.
@@ -21,3 +22,11 @@ struct OwnEnrollment
 Q_DECLARE_METATYPE(OwnEnrollment)
 
 Expected<OwnEnrollment> parseOwnEnrollment(const QByteArray &body);
+
+class AwsClient;
+struct EnrollmentQuery;
+
+// GetEnrollmentStatus for the caller's own account, through client, with its retries. done gets
+// the summary or a sentence saying why there is none.
+void fetchOwnEnrollment(AwsClient &client, const EnrollmentQuery &query,
+                        std::function<void(const Expected<OwnEnrollment> &)> done);

@@ -1,6 +1,7 @@
 #include "profiles/assumerolecredentialprovider.h"
 
 #include "profiles/mfacodeprompt.h"
+#include "client/awsclient.h"
 #include "signing/clock.h"
 
 #include <QObject>
@@ -39,10 +40,11 @@ QString AssumeRoleCredentialProvider::sourceDescription() const
         .arg(m_role.roleArn, m_role.profileName, m_source->sourceDescription());
 }
 
-void AssumeRoleCredentialProvider::fetchCredentials(QObject *context, CredentialRenewal renewal, CredentialsReady done)
+void AssumeRoleCredentialProvider::fetchCredentials(AwsClient &sharedClient, CredentialRenewal renewal, CredentialsReady done)
 {
+    AwsClient *client = &sharedClient;
     std::weak_ptr<RefreshingCredentialProvider> weakSelf = weak_from_this();
-    m_source->requestCredentials(context, renewal, [this, weakSelf, context, renewal, done](const CredentialResult &source) {
+    m_source->requestCredentials(*client, renewal, [this, weakSelf, client, renewal, done](const CredentialResult &source) {
         const auto self = weakSelf.lock();
         if (!self)
             return;
@@ -51,7 +53,7 @@ void AssumeRoleCredentialProvider::fetchCredentials(QObject *context, Credential
             return;
         }
         const AwsCredentials sourceCredentials = source.value();
-        withMfaCode(context, [this, weakSelf, sourceCredentials, context, renewal, done](const Expected<QString> &code) {
+        withMfaCode(client, [this, weakSelf, sourceCredentials, client, renewal, done](const Expected<QString> &code) {
             const auto alive = weakSelf.lock();
             if (!alive)
                 return;
@@ -59,12 +61,12 @@ void AssumeRoleCredentialProvider::fetchCredentials(QObject *context, Credential
                 done(Unexpected{code.error()});
                 return;
             }
-            callSts(sourceCredentials, code.value(), renewal == CredentialRenewal::Force, context, done);
+            callSts(sourceCredentials, code.value(), renewal == CredentialRenewal::Force, client, done);
         });
     });
 }
 
-void AssumeRoleCredentialProvider::withMfaCode(QObject *context, std::function<void(const Expected<QString> &)> next)
+void AssumeRoleCredentialProvider::withMfaCode(AwsClient *client, std::function<void(const Expected<QString> &)> next)
 {
     if (m_role.mfaSerial.isEmpty()) {
         next(QString());
@@ -77,10 +79,10 @@ void AssumeRoleCredentialProvider::withMfaCode(QObject *context, std::function<v
                             .arg(m_role.profileName, m_role.mfaSerial)});
         return;
     }
-    // The prompt may answer on another thread (the GUI's); the rest happens on context's.
-    QPointer<QObject> guard(context);
+    // The prompt may answer on another thread (the GUI's); the rest happens on client's.
+    QPointer<QObject> guard(client);
     const QString profileName = m_role.profileName;
-    m_mfaPrompt->requestCode(MfaCodeRequest{m_role.profileName, m_role.mfaSerial, m_role.roleArn}, context,
+    m_mfaPrompt->requestCode(MfaCodeRequest{m_role.profileName, m_role.mfaSerial, m_role.roleArn}, client,
                              [guard, next, profileName](const Expected<QString> &code) {
                                  if (!guard)
                                      return;
@@ -96,7 +98,7 @@ void AssumeRoleCredentialProvider::withMfaCode(QObject *context, std::function<v
 }
 
 void AssumeRoleCredentialProvider::callSts(const AwsCredentials &source, const QString &mfaCode, bool sourceRenewed,
-                                           QObject *context, CredentialsReady done)
+                                           AwsClient *client, CredentialsReady done)
 {
     AssumeRoleParameters parameters;
     parameters.roleArn = m_role.roleArn;
@@ -109,11 +111,10 @@ void AssumeRoleCredentialProvider::callSts(const AwsCredentials &source, const Q
         parameters.serialNumber = m_role.mfaSerial;
         parameters.tokenCode = mfaCode;
     }
-    const std::shared_ptr<const Clock> clockRef = sharedClock();
     std::weak_ptr<RefreshingCredentialProvider> weakSelf = weak_from_this();
     assumeRole(
-        m_sts, parameters, source, [clockRef] { return clockRef->nowUtc(); }, context,
-        [this, weakSelf, mfaCode, sourceRenewed, context, done](const AssumeRoleResult &result) {
+        *client, m_sts, parameters, source,
+        [this, weakSelf, mfaCode, sourceRenewed, client, done](const AssumeRoleResult &result) {
             const auto self = weakSelf.lock();
             if (!self)
                 return;
@@ -124,8 +125,8 @@ void AssumeRoleCredentialProvider::callSts(const AwsCredentials &source, const Q
             // The source's credentials were stale: renew them once and try again, keeping the
             // MFA code (STS refuses it before using it, so it is still unused).
             if (isExpiredToken(result.error()) && !sourceRenewed) {
-                m_source->requestCredentials(context, CredentialRenewal::Force,
-                                             [this, weakSelf, mfaCode, context, done](const CredentialResult &renewed) {
+                m_source->requestCredentials(*client, CredentialRenewal::Force,
+                                             [this, weakSelf, mfaCode, client, done](const CredentialResult &renewed) {
                                                  const auto alive = weakSelf.lock();
                                                  if (!alive)
                                                      return;
@@ -133,7 +134,7 @@ void AssumeRoleCredentialProvider::callSts(const AwsCredentials &source, const Q
                                                      done(renewed);
                                                      return;
                                                  }
-                                                 callSts(renewed.value(), mfaCode, true, context, done);
+                                                 callSts(renewed.value(), mfaCode, true, client, done);
                                              });
                 return;
             }

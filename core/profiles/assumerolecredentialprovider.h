@@ -22,11 +22,11 @@ public:
     const StsConnection &sts() const { return m_sts; }
 
 protected:
-    void fetchCredentials(QObject *context, CredentialRenewal renewal, CredentialsReady done) override;
+    void fetchCredentials(AwsClient &client, CredentialRenewal renewal, CredentialsReady done) override;
 
 private:
-    void withMfaCode(QObject *context, std::function<void(const Expected<QString> &)> next);
-    void callSts(const AwsCredentials &source, const QString &mfaCode, bool sourceRenewed, QObject *context,
+    void withMfaCode(AwsClient *client, std::function<void(const Expected<QString> &)> next);
+    void callSts(const AwsCredentials &source, const QString &mfaCode, bool sourceRenewed, AwsClient *client,
                  CredentialsReady done);
     QString explain(const StsFailure &failure, bool usedMfa) const;
 

@@ -109,8 +109,6 @@ Expected<ClientSettings> resolveClientSettings(const ClientSettingsRequest &requ
     chain.services.region = settings.region;
     chain.services.useFipsEndpoint = settings.useFipsEndpoint;
     chain.services.useDualStackEndpoint = settings.useDualStackEndpoint;
-    chain.services.network.proxies = settings.proxies;
-    chain.services.network.caBundle = settings.caBundle;
     chain.services.mfaPrompt = request.mfaPrompt;
     chain.services.clock = request.clock;
     const Expected<std::shared_ptr<CredentialProvider>> provider = chooseCredentialProvider(chain);
@@ -119,4 +117,14 @@ Expected<ClientSettings> resolveClientSettings(const ClientSettingsRequest &requ
     settings.credentials = provider.value();
     settings.credentialSource = settings.credentials->sourceDescription();
     return settings;
+}
+
+ClientConfiguration ClientSettings::clientConfiguration() const
+{
+    ClientConfiguration configuration;
+    configuration.network.proxies = proxies;
+    configuration.network.caBundle = caBundle;
+    configuration.retryMode = retryModeFromName(retryMode).value_or(RetryMode::Standard);
+    configuration.maxAttempts = maxAttempts;
+    return configuration;
 }

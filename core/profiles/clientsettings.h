@@ -1,7 +1,8 @@
 #pragma once
 
 #include "common/expected.h"
-#include "credentialprovider.h"
+#include "client/clientconfiguration.h"
+#include "client/credentialprovider.h"
 #include "http/proxysettings.h"
 
 #include <QProcessEnvironment>
@@ -41,6 +42,9 @@ struct ClientSettings
     ProxySettings proxies; // https_proxy, http_proxy and no_proxy from the environment
     std::shared_ptr<CredentialProvider> credentials; // never null when resolution succeeds
     QString credentialSource;
+
+    // What every AWS call of a load with these settings shares: proxies, CA bundle, retries.
+    ClientConfiguration clientConfiguration() const;
 };
 
 // Resolves every setting as AWS CLI v2 does: command-line option, then environment, then the

@@ -53,7 +53,6 @@ Expected<StsConnection> stsConnection(const CredentialChainRequest &request)
                                         ? QStringLiteral("us-east-1")
                                         : signingRegion,
                                     QStringLiteral("sts")};
-    connection.network = request.services.network;
     return connection;
 }
 
@@ -77,7 +76,7 @@ ProviderChoice ssoProvider(const CredentialChainRequest &request, const SsoLink 
                               .arg(link.region, oidc.error())};
     return std::shared_ptr<CredentialProvider>(std::make_shared<SsoCredentialProvider>(
         link, SsoTokenCache::directoryUnder(request.services.homeDirectory),
-        SsoPortalConnection{portal->url, request.services.network}, SsoOidcConnection{oidc->url, request.services.network},
+        SsoPortalConnection{portal->url}, SsoOidcConnection{oidc->url},
         request.services.clock));
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "credentialprovider.h"
-#include "http/networksettings.h"
+#include "client/credentialprovider.h"
 #include "profilefilereader.h"
 #include "profileselection.h"
 
@@ -12,15 +11,14 @@
 class Clock;
 class MfaCodePrompt;
 
-// What providers that call out need besides the profile: where STS and IAM Identity Center are,
-// how to reach them, and who asks for MFA codes.
+// What providers that call out need besides the profile: where STS and IAM Identity Center are
+// and who asks for MFA codes. How calls reach them is the AwsClient's business.
 struct CredentialServices
 {
     QString homeDirectory; // ~/.aws/sso/cache lives here
     QString region;        // the profile's region, for STS; empty = the global endpoint
     bool useFipsEndpoint = false;
     bool useDualStackEndpoint = false;
-    NetworkSettings network;
     std::shared_ptr<MfaCodePrompt> mfaPrompt; // none = profiles with mfa_serial fail with a clear message
     std::shared_ptr<const Clock> clock;       // none = the system clock
     int credentialProcessTimeLimitMs = 60'000;

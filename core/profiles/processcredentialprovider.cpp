@@ -75,7 +75,7 @@ QString ProcessCredentialProvider::sourceDescription() const
     return QStringLiteral("credential_process of profile '%1'").arg(m_profileName);
 }
 
-void ProcessCredentialProvider::fetchCredentials(QObject *context, CredentialRenewal, CredentialsReady done)
+void ProcessCredentialProvider::fetchCredentials(AwsClient &client, CredentialRenewal, CredentialsReady done)
 {
     // Only the program's name goes into messages: arguments may carry secrets.
     const QString program = m_words.isEmpty() ? QString() : QFileInfo(m_words.first()).fileName();
@@ -87,7 +87,7 @@ void ProcessCredentialProvider::fetchCredentials(QObject *context, CredentialRen
         return;
     }
 
-    auto *process = new QProcess(context);
+    auto *process = new QProcess(&client);
     auto *timer = new QTimer(process);
     auto answered = std::make_shared<bool>(false);
     auto finish = [process, answered, done](const CredentialResult &result) {

@@ -19,7 +19,7 @@ public:
     QString sourceDescription() const override;
 
 protected:
-    void fetchCredentials(QObject *context, CredentialRenewal renewal, CredentialsReady done) override;
+    void fetchCredentials(AwsClient &client, CredentialRenewal renewal, CredentialsReady done) override;
 
 private:
     QString m_profileName;

@@ -24,10 +24,10 @@ std::optional<AwsCredentials> RefreshingCredentialProvider::cachedCredentials() 
     return isFreshLocked() ? m_cached : std::nullopt;
 }
 
-void RefreshingCredentialProvider::requestCredentials(QObject *context, CredentialRenewal renewal,
+void RefreshingCredentialProvider::requestCredentials(AwsClient &client, CredentialRenewal renewal,
                                                       CredentialsReady done)
 {
-    Q_ASSERT(context); // the fetch lives in context's thread and dies with it
+    QObject *context = &client; // the fetch lives in client's thread and dies with it
     QMutexLocker locker(&m_mutex);
     if (renewal == CredentialRenewal::IfExpiring && !m_fetching && isFreshLocked()) {
         const AwsCredentials cached = *m_cached;
@@ -43,7 +43,7 @@ void RefreshingCredentialProvider::requestCredentials(QObject *context, Credenti
     m_fetching = true;
     locker.unlock();
 
-    // The fetch lives in a child of the first caller's context; if that context goes away
+    // The fetch lives in a child of the first caller's client; if that client goes away
     // mid-fetch, the waiters hear so instead of waiting for ever.
     auto *fetch = new QObject(context);
     auto finished = std::make_shared<bool>(false);
@@ -54,7 +54,7 @@ void RefreshingCredentialProvider::requestCredentials(QObject *context, Credenti
         if (auto self = weakSelf.lock())
             self->finishFetch(Unexpected{QStringLiteral("Getting credentials was cancelled.")});
     });
-    fetchCredentials(fetch, renewal, [self = shared_from_this(), fetch, finished](const CredentialResult &result) {
+    fetchCredentials(client, renewal, [self = shared_from_this(), fetch, finished](const CredentialResult &result) {
         *finished = true;
         fetch->deleteLater();
         self->finishFetch(result);
@@ -71,10 +71,10 @@ void RefreshingCredentialProvider::finishFetch(const CredentialResult &result)
     locker.unlock();
 
     for (const Waiter &waiter : waiters) {
-        if (!waiter.context)
+        if (!waiter.client)
             continue;
         // Each waiter hears on its own thread; on this one, at once.
         QMetaObject::invokeMethod(
-            waiter.context, [done = waiter.done, result] { done(result); }, Qt::AutoConnection);
+            waiter.client, [done = waiter.done, result] { done(result); }, Qt::AutoConnection);
     }
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "profiles/credentialprovider.h"
+#include "client/credentialprovider.h"
 
 #include <QMutex>
 #include <QPointer>
@@ -21,7 +21,7 @@ public:
     // as botocore's mandatory refresh does.
     static constexpr qint64 RefreshMarginSeconds = 10 * 60;
 
-    void requestCredentials(QObject *context, CredentialRenewal renewal, CredentialsReady done) final;
+    void requestCredentials(AwsClient &client, CredentialRenewal renewal, CredentialsReady done) final;
 
     // For status text and tests: what the next request would answer without fetching.
     std::optional<AwsCredentials> cachedCredentials() const;
@@ -29,8 +29,8 @@ public:
 protected:
     explicit RefreshingCredentialProvider(std::shared_ptr<const Clock> clock);
 
-    // Gets new credentials; calls done once on context's thread unless context is destroyed.
-    virtual void fetchCredentials(QObject *context, CredentialRenewal renewal, CredentialsReady done) = 0;
+    // Gets new credentials; calls done once on client's thread unless client is destroyed.
+    virtual void fetchCredentials(AwsClient &client, CredentialRenewal renewal, CredentialsReady done) = 0;
 
     const Clock &clock() const { return *m_clock; }
     std::shared_ptr<const Clock> sharedClock() const { return m_clock; }
@@ -38,7 +38,7 @@ protected:
 private:
     struct Waiter
     {
-        QPointer<QObject> context;
+        QPointer<QObject> client;
         CredentialsReady done;
     };
 

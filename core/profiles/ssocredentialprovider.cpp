@@ -1,5 +1,6 @@
 #include "profiles/ssocredentialprovider.h"
 
+#include "client/awsclient.h"
 #include "signing/clock.h"
 #include "sso/ssotokencache.h"
 
@@ -35,8 +36,9 @@ Unexpected<CredentialError> SsoCredentialProvider::signInAgain(const QString &wh
         CredentialError(QStringLiteral("%1 Run '%2', then load again.").arg(why, signInCommand()), signInCommand())};
 }
 
-void SsoCredentialProvider::fetchCredentials(QObject *context, CredentialRenewal, CredentialsReady done)
+void SsoCredentialProvider::fetchCredentials(AwsClient &sharedClient, CredentialRenewal, CredentialsReady done)
 {
+    AwsClient *client = &sharedClient;
     const SsoTokenCache cache(m_cacheDirectory);
     const QString key = cacheKey();
     const Expected<std::optional<SsoToken>> cached = cache.read(key);
@@ -56,29 +58,29 @@ void SsoCredentialProvider::fetchCredentials(QObject *context, CredentialRenewal
     const SsoToken token = **cached;
     const QDateTime now = clock().nowUtc();
     if (now.secsTo(token.expiresAt) >= TokenRefreshWindowSeconds || !token.canRefresh(now)) {
-        useToken(token, context, done);
+        useToken(token, client, done);
         return;
     }
 
     std::weak_ptr<RefreshingCredentialProvider> weakSelf = weak_from_this();
-    refreshSsoAccessToken(m_oidc, token, context, [this, weakSelf, token, key, context, done](const SsoTokenRefreshResult &refresh) {
+    refreshSsoAccessToken(*client, m_oidc, token, [this, weakSelf, token, key, client, done](const SsoTokenRefreshResult &refresh) {
         const auto self = weakSelf.lock();
         if (!self)
             return;
         if (!refresh) {
             // As AWS CLI does: a failed refresh leaves the token as it was, good while it lasts.
-            useToken(token, context, done);
+            useToken(token, client, done);
             return;
         }
         const SsoToken renewed =
             refreshedSsoToken(token, refresh.value(), m_settings.startUrl, m_settings.region, clock().nowUtc());
         // Writing the cache only saves the next run a refresh; the new token works either way.
         SsoTokenCache(m_cacheDirectory).write(key, renewed);
-        useToken(renewed, context, done);
+        useToken(renewed, client, done);
     });
 }
 
-void SsoCredentialProvider::useToken(const SsoToken &token, QObject *context, const CredentialsReady &done)
+void SsoCredentialProvider::useToken(const SsoToken &token, AwsClient *client, const CredentialsReady &done)
 {
     if (clock().nowUtc() >= token.expiresAt) {
         done(signInAgain(QStringLiteral("The IAM Identity Center sign-in of profile '%1' expired at %2.")
@@ -87,7 +89,7 @@ void SsoCredentialProvider::useToken(const SsoToken &token, QObject *context, co
     }
     std::weak_ptr<RefreshingCredentialProvider> weakSelf = weak_from_this();
     getRoleCredentials(
-        m_portal, token.accessToken, m_settings.accountId, m_settings.roleName, context,
+        *client, m_portal, token.accessToken, m_settings.accountId, m_settings.roleName,
         [this, weakSelf, done](const RoleCredentialsResult &result) {
             const auto self = weakSelf.lock();
             if (!self)

@@ -23,11 +23,11 @@ public:
     QString signInCommand() const;
 
 protected:
-    void fetchCredentials(QObject *context, CredentialRenewal renewal, CredentialsReady done) override;
+    void fetchCredentials(AwsClient &client, CredentialRenewal renewal, CredentialsReady done) override;
 
 private:
     QString cacheKey() const;
-    void useToken(const SsoToken &token, QObject *context, const CredentialsReady &done);
+    void useToken(const SsoToken &token, AwsClient *client, const CredentialsReady &done);
     Unexpected<CredentialError> signInAgain(const QString &why) const;
 
     SsoLink m_settings;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "credentialprovider.h"
+#include "client/credentialprovider.h"
 
 // Keys known up front: from the environment or a profile's aws_access_key_id.
 class StaticCredentialProvider final : public CredentialProvider

@@ -1,54 +1,58 @@
 #include "sso/ssooidcclient.h"
 
+#include "client/awsclient.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
-void refreshSsoAccessToken(const SsoOidcConnection &connection, const SsoToken &token, QObject *context,
+#include <memory>
+
+void refreshSsoAccessToken(AwsClient &client, const SsoOidcConnection &connection, const SsoToken &token,
                            std::function<void(const SsoTokenRefreshResult &)> done)
 {
-    QUrl url = connection.endpoint;
-    QString path = url.path();
-    if (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/token"));
-    const QJsonObject request{
+    const QJsonObject body{
         {QStringLiteral("clientId"), token.clientId},
         {QStringLiteral("clientSecret"), token.clientSecret},
         {QStringLiteral("grantType"), QStringLiteral("refresh_token")},
         {QStringLiteral("refreshToken"), token.refreshToken},
     };
-    HttpMessage message;
-    message.method = "POST";
-    message.url = url;
-    message.headers = {{"Content-Type", "application/json"}};
-    message.body = QJsonDocument(request).toJson(QJsonDocument::Compact);
+    AwsRequest request;
+    request.endpoint.url = connection.endpoint;
+    request.serviceName = QStringLiteral("IAM Identity Center (SSO OIDC)");
+    request.operation = QStringLiteral("CreateToken");
+    request.path = QStringLiteral("/token");
+    request.headers = {{"Content-Type", "application/json"}};
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.signing = AwsRequest::Signing::None;
+    request.parseError = parseRestJsonError;
 
-    sendHttpRequest(connection.network, [message] { return message; }, HttpRetry{}, context,
-                    [url, done = std::move(done)](const HttpAnswer &answer) {
-                        if (answer.status == 0) {
-                            done(Unexpected{describeConnectionFailure(answer, url, QStringLiteral("IAM Identity Center (SSO OIDC)"))});
-                            return;
-                        }
-                        if (answer.status != 200) {
-                            const RestJsonError error = parseRestJsonError(answer);
-                            done(Unexpected{QStringLiteral("IAM Identity Center refused to refresh the sign-in "
-                                                           "(%1: %2)")
-                                                .arg(error.code.isEmpty() ? QString::number(error.httpStatus) : error.code,
-                                                     error.message)});
-                            return;
-                        }
-                        const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
-                        SsoTokenRefresh refresh;
-                        refresh.accessToken = body.value(QLatin1String("accessToken")).toString();
-                        refresh.expiresInSeconds = body.value(QLatin1String("expiresIn")).toInt();
-                        refresh.refreshToken = body.value(QLatin1String("refreshToken")).toString();
-                        if (refresh.accessToken.isEmpty() || refresh.expiresInSeconds <= 0) {
-                            done(Unexpected{QStringLiteral("IAM Identity Center answered the refresh without an "
-                                                           "accessToken and expiresIn")});
-                            return;
-                        }
-                        done(refresh);
-                    });
+    auto refresh = std::make_shared<SsoTokenRefresh>();
+    request.readBody = [refresh](const QByteArray &answer) {
+        const QJsonObject fields = QJsonDocument::fromJson(answer).object();
+        SsoTokenRefresh read;
+        read.accessToken = fields.value(QLatin1String("accessToken")).toString();
+        read.expiresInSeconds = fields.value(QLatin1String("expiresIn")).toInt();
+        read.refreshToken = fields.value(QLatin1String("refreshToken")).toString();
+        if (read.accessToken.isEmpty() || read.expiresInSeconds <= 0)
+            return QStringLiteral("IAM Identity Center answered the refresh without an accessToken and expiresIn");
+        *refresh = read;
+        return QString();
+    };
+    client.send(std::move(request), [refresh, done = std::move(done)](const AwsResult &result) {
+        if (result) {
+            done(*refresh);
+            return;
+        }
+        const AwsFailure &failure = result.error();
+        if (failure.error.httpStatus == 0) {
+            done(Unexpected{failure.message});
+            return;
+        }
+        done(Unexpected{QStringLiteral("IAM Identity Center refused to refresh the sign-in (%1: %2)")
+                            .arg(failure.error.code.isEmpty() ? QString::number(failure.error.httpStatus)
+                                                              : failure.error.code,
+                                 failure.error.message)});
+    });
 }
 
 SsoToken refreshedSsoToken(const SsoToken &previous, const SsoTokenRefresh &refresh, const QString &startUrl,

@@ -1,17 +1,17 @@
 #pragma once
 
-#include "http/httpexchange.h"
-#include "sso/restjsonerror.h"
+#include "common/expected.h"
 #include "sso/ssotoken.h"
+
+#include <QUrl>
 
 #include <functional>
 
-class QObject;
+class AwsClient;
 
 struct SsoOidcConnection
 {
     QUrl endpoint; // https://oidc.<sso_region>.amazonaws.com
-    NetworkSettings network;
 };
 
 struct SsoTokenRefresh
@@ -24,7 +24,7 @@ struct SsoTokenRefresh
 using SsoTokenRefreshResult = Expected<SsoTokenRefresh>;
 
 // CreateToken with grantType refresh_token: POST /token, JSON in and out, not signed.
-void refreshSsoAccessToken(const SsoOidcConnection &connection, const SsoToken &token, QObject *context,
+void refreshSsoAccessToken(AwsClient &client, const SsoOidcConnection &connection, const SsoToken &token,
                            std::function<void(const SsoTokenRefreshResult &)> done);
 
 // The token to cache after a refresh: botocore's fields, expiresAt counted from nowUtc.

@@ -1,63 +1,69 @@
 #include "sso/ssoportalclient.h"
 
+#include "client/awsclient.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
 
-void getRoleCredentials(const SsoPortalConnection &connection, const QString &accessToken, const QString &accountId,
-                        const QString &roleName, QObject *context,
+#include <memory>
+
+namespace {
+
+const QString PortalName = QStringLiteral("IAM Identity Center (SSO portal)");
+
+} // namespace
+
+void getRoleCredentials(AwsClient &client, const SsoPortalConnection &connection, const QString &accessToken,
+                        const QString &accountId, const QString &roleName,
                         std::function<void(const RoleCredentialsResult &)> done)
 {
-    QUrl url = connection.endpoint;
-    QString path = url.path();
-    if (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/federation/credentials"));
+    AwsRequest request;
+    request.endpoint.url = connection.endpoint;
+    request.serviceName = PortalName;
+    request.operation = QStringLiteral("GetRoleCredentials");
+    request.method = "GET";
+    request.path = QStringLiteral("/federation/credentials");
     // Encoded here, so that a '+' in a role name cannot reach the portal as a space.
-    url.setQuery(QStringLiteral("role_name=") + QString::fromLatin1(QUrl::toPercentEncoding(roleName))
-                     + QStringLiteral("&account_id=") + QString::fromLatin1(QUrl::toPercentEncoding(accountId)),
-                 QUrl::StrictMode);
+    request.query = QStringLiteral("role_name=") + QString::fromLatin1(QUrl::toPercentEncoding(roleName))
+                    + QStringLiteral("&account_id=") + QString::fromLatin1(QUrl::toPercentEncoding(accountId));
+    request.headers = {{"x-amz-sso_bearer_token", accessToken.toUtf8()}};
+    request.signing = AwsRequest::Signing::None;
+    request.parseError = parseRestJsonError;
 
-    HttpMessage message;
-    message.method = "GET";
-    message.url = url;
-    message.headers = {{"x-amz-sso_bearer_token", accessToken.toUtf8()}};
-
-    sendHttpRequest(connection.network, [message] { return message; }, HttpRetry{}, context,
-                    [url, done = std::move(done)](const HttpAnswer &answer) {
-                        SsoPortalFailure failure;
-                        if (answer.status == 0) {
-                            failure.message =
-                                describeConnectionFailure(answer, url, QStringLiteral("IAM Identity Center (SSO portal)"));
-                            done(Unexpected{failure});
-                            return;
-                        }
-                        if (answer.status != 200) {
-                            failure.kind = SsoPortalFailure::Kind::Service;
-                            failure.error = parseRestJsonError(answer);
-                            failure.message = failure.error.message;
-                            done(Unexpected{failure});
-                            return;
-                        }
-                        const QJsonObject role = QJsonDocument::fromJson(answer.body)
-                                                     .object()
-                                                     .value(QLatin1String("roleCredentials"))
-                                                     .toObject();
-                        AwsCredentials credentials;
-                        credentials.accessKeyId = role.value(QLatin1String("accessKeyId")).toString();
-                        credentials.secretAccessKey = role.value(QLatin1String("secretAccessKey")).toString();
-                        credentials.sessionToken = role.value(QLatin1String("sessionToken")).toString();
-                        const QJsonValue expiration = role.value(QLatin1String("expiration"));
-                        if (!credentials.isComplete() || !expiration.isDouble()) {
-                            failure.kind = SsoPortalFailure::Kind::MalformedAnswer;
-                            failure.message = QStringLiteral("IAM Identity Center at %1 answered GetRoleCredentials "
-                                                             "without roleCredentials. Check the SSO endpoint URL.")
-                                                  .arg(url.toDisplayString(QUrl::RemoveQuery));
-                            done(Unexpected{failure});
-                            return;
-                        }
-                        credentials.expiration =
-                            QDateTime::fromMSecsSinceEpoch(qint64(expiration.toDouble()), QTimeZone::utc());
-                        done(credentials);
-                    });
+    auto credentials = std::make_shared<AwsCredentials>();
+    const QUrl where = connection.endpoint;
+    request.readBody = [credentials, where](const QByteArray &body) {
+        const QJsonObject role =
+            QJsonDocument::fromJson(body).object().value(QLatin1String("roleCredentials")).toObject();
+        AwsCredentials read;
+        read.accessKeyId = role.value(QLatin1String("accessKeyId")).toString();
+        read.secretAccessKey = role.value(QLatin1String("secretAccessKey")).toString();
+        read.sessionToken = role.value(QLatin1String("sessionToken")).toString();
+        const QJsonValue expiration = role.value(QLatin1String("expiration"));
+        if (!read.isComplete() || !expiration.isDouble())
+            return QStringLiteral("IAM Identity Center at %1 answered GetRoleCredentials without roleCredentials. "
+                                  "Check the SSO endpoint URL.")
+                .arg(where.toDisplayString(QUrl::RemoveQuery));
+        read.expiration = QDateTime::fromMSecsSinceEpoch(qint64(expiration.toDouble()), QTimeZone::utc());
+        *credentials = read;
+        return QString();
+    };
+    client.send(std::move(request), [credentials, done = std::move(done)](const AwsResult &result) {
+        if (result) {
+            done(*credentials);
+            return;
+        }
+        const AwsFailure &failure = result.error();
+        SsoPortalFailure portal;
+        portal.message = failure.message;
+        if (failure.error.httpStatus != 0) {
+            portal.kind = SsoPortalFailure::Kind::Service;
+            portal.error = failure.error;
+            portal.message = failure.error.message;
+        } else if (failure.kind == AwsFailure::Kind::MalformedResponse) {
+            portal.kind = SsoPortalFailure::Kind::MalformedAnswer;
+        }
+        done(Unexpected{portal});
+    });
 }

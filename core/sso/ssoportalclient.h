@@ -1,17 +1,18 @@
 #pragma once
 
-#include "http/httpexchange.h"
+#include "client/awserror.h"
+#include "common/expected.h"
 #include "signing/awscredentials.h"
-#include "sso/restjsonerror.h"
+
+#include <QUrl>
 
 #include <functional>
 
-class QObject;
+class AwsClient;
 
 struct SsoPortalConnection
 {
     QUrl endpoint; // https://portal.sso.<sso_region>.amazonaws.com
-    NetworkSettings network;
 };
 
 struct SsoPortalFailure
@@ -19,13 +20,13 @@ struct SsoPortalFailure
     enum class Kind { Connection, Service, MalformedAnswer };
     Kind kind = Kind::Connection;
     QString message;
-    RestJsonError error; // for Service
+    AwsError error; // for Service
 };
 
 using RoleCredentialsResult = Expected<AwsCredentials, SsoPortalFailure>;
 
 // GetRoleCredentials: GET /federation/credentials?role_name=..&account_id=.. with the access token
 // in x-amz-sso_bearer_token. The portal checks the token; the request is not signed.
-void getRoleCredentials(const SsoPortalConnection &connection, const QString &accessToken, const QString &accountId,
-                        const QString &roleName, QObject *context,
+void getRoleCredentials(AwsClient &client, const SsoPortalConnection &connection, const QString &accessToken,
+                        const QString &accountId, const QString &roleName,
                         std::function<void(const RoleCredentialsResult &)> done);

@@ -1,6 +1,6 @@
 #include "sts/assumerolerequest.h"
 
-#include "signing/signablerequest.h"
+#include "sts/stsresponse.h"
 
 namespace {
 
@@ -35,28 +35,20 @@ QByteArray assumeRoleFormBody(const AssumeRoleParameters &parameters)
     return body;
 }
 
-HttpMessage assumeRoleMessage(const StsConnection &connection, const AssumeRoleParameters &parameters,
-                              const AwsCredentials &source, const QDateTime &signingTimeUtc)
+AwsRequest assumeRoleRequest(const StsConnection &connection, const AssumeRoleParameters &parameters,
+                             const AwsCredentials &source)
 {
-    QByteArray path = connection.endpoint.path(QUrl::FullyEncoded).toLatin1();
-    if (path.isEmpty())
-        path = "/";
-
-    SignableRequest signable;
-    signable.method = "POST";
-    signable.path = path;
-    signable.headers = {
-        {"Host", hostHeaderOf(connection.endpoint)},
-        {"Content-Type", FormContentType.toByteArray()},
+    AwsRequest request;
+    request.endpoint = ServiceEndpoint{connection.endpoint, connection.scope.region, connection.scope.service};
+    request.serviceName = QStringLiteral("AWS STS");
+    request.operation = QStringLiteral("AssumeRole");
+    request.headers = {{"Content-Type", FormContentType.toByteArray()}};
+    request.body = assumeRoleFormBody(parameters);
+    request.expectsJson = false;
+    request.signing = AwsRequest::Signing::WithKeys;
+    request.keys = source;
+    request.parseError = [](int status, const HttpHeaders &, const QByteArray &body) {
+        return parseStsError(status, body);
     };
-    signable.body = assumeRoleFormBody(parameters);
-    SigV4Signer(connection.scope).sign(signable, source, signingTimeUtc);
-
-    HttpMessage message;
-    message.method = "POST";
-    message.url = connection.endpoint;
-    message.url.setPath(QString::fromLatin1(path));
-    message.headers = signable.headers;
-    message.body = signable.body;
-    return message;
+    return request;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/httpexchange.h"
+#include "client/awsrequest.h"
 #include "signing/awscredentials.h"
 #include "signing/sigv4signer.h"
 
@@ -24,12 +24,11 @@ struct StsConnection
 {
     QUrl endpoint;
     SigningScope scope; // region from the endpoint rules, service "sts"
-    NetworkSettings network;
 };
 
 // "Action=AssumeRole&Version=2011-06-15&RoleArn=..." with every value percent-encoded.
 QByteArray assumeRoleFormBody(const AssumeRoleParameters &parameters);
 
-// The whole POST, signed with the source credentials at signingTimeUtc.
-HttpMessage assumeRoleMessage(const StsConnection &connection, const AssumeRoleParameters &parameters,
-                              const AwsCredentials &source, const QDateTime &signingTimeUtc);
+// The whole POST, to be signed with the source credentials.
+AwsRequest assumeRoleRequest(const StsConnection &connection, const AssumeRoleParameters &parameters,
+                             const AwsCredentials &source);

@@ -1,53 +1,40 @@
 #include "sts/stsclient.h"
 
-namespace {
+#include "client/awsclient.h"
 
-bool isTransientStsAnswer(const HttpAnswer &answer)
+#include <memory>
+
+void assumeRole(AwsClient &client, const StsConnection &connection, const AssumeRoleParameters &parameters,
+                const AwsCredentials &source, AssumeRoleReady done)
 {
-    if (isTransientByDefault(answer))
-        return true;
-    if (answer.status != 400)
-        return false;
-    const QString code = parseStsError(answer.status, answer.body).code;
-    return code == u"Throttling" || code == u"ThrottlingException" || code == u"RequestLimitExceeded";
-}
-
-} // namespace
-
-void assumeRole(const StsConnection &connection, const AssumeRoleParameters &parameters, const AwsCredentials &source,
-                std::function<QDateTime()> signingTimeUtc, QObject *context, AssumeRoleReady done)
-{
-    HttpMessageBuilder build = [connection, parameters, source, signingTimeUtc = std::move(signingTimeUtc)] {
-        return assumeRoleMessage(connection, parameters, source, signingTimeUtc());
-    };
-    HttpRetry retry;
-    retry.isTransient = isTransientStsAnswer;
+    AwsRequest request = assumeRoleRequest(connection, parameters, source);
+    auto credentials = std::make_shared<AwsCredentials>();
     const QUrl endpoint = connection.endpoint;
-    sendHttpRequest(connection.network, std::move(build), std::move(retry), context,
-                    [endpoint, done = std::move(done)](const HttpAnswer &answer) {
-                        StsFailure failure;
-                        if (answer.status == 0) {
-                            failure.kind = StsFailure::Kind::Connection;
-                            failure.message = describeConnectionFailure(answer, endpoint, QStringLiteral("AWS STS"));
-                            done(Unexpected{failure});
-                            return;
-                        }
-                        if (answer.status != 200) {
-                            failure.kind = StsFailure::Kind::Service;
-                            failure.error = parseStsError(answer.status, answer.body);
-                            failure.message = failure.error.message;
-                            done(Unexpected{failure});
-                            return;
-                        }
-                        Expected<AwsCredentials> credentials = parseAssumeRoleResponse(answer.body);
-                        if (!credentials) {
-                            failure.kind = StsFailure::Kind::MalformedAnswer;
-                            failure.message = QStringLiteral("AWS STS at %1 answered AssumeRole, but %2. Check that "
-                                                             "the STS endpoint URL points at STS.")
-                                                  .arg(endpoint.toDisplayString(), credentials.error());
-                            done(Unexpected{failure});
-                            return;
-                        }
-                        done(credentials.value());
-                    });
+    request.readBody = [credentials, endpoint](const QByteArray &body) {
+        Expected<AwsCredentials> parsed = parseAssumeRoleResponse(body);
+        if (!parsed)
+            return QStringLiteral("AWS STS at %1 answered AssumeRole, but %2. Check that the STS endpoint URL points "
+                                  "at STS.")
+                .arg(endpoint.toDisplayString(), parsed.error());
+        *credentials = parsed.value();
+        return QString();
+    };
+    client.send(std::move(request), [credentials, done = std::move(done)](const AwsResult &result) {
+        if (result) {
+            done(*credentials);
+            return;
+        }
+        const AwsFailure &failure = result.error();
+        StsFailure sts;
+        if (failure.error.httpStatus != 0) {
+            sts.kind = StsFailure::Kind::Service;
+            sts.error = failure.error;
+            sts.message = failure.error.message;
+        } else {
+            sts.kind = failure.kind == AwsFailure::Kind::MalformedResponse ? StsFailure::Kind::MalformedAnswer
+                                                                            : StsFailure::Kind::Connection;
+            sts.message = failure.message;
+        }
+        done(Unexpected{sts});
+    });
 }

@@ -5,7 +5,7 @@
 
 #include <functional>
 
-class QObject;
+class AwsClient;
 
 struct StsFailure
 {
@@ -18,7 +18,6 @@ struct StsFailure
 using AssumeRoleResult = Expected<AwsCredentials, StsFailure>;
 using AssumeRoleReady = std::function<void(const AssumeRoleResult &)>;
 
-// One AssumeRole call, signed with source at the time signingTimeUtc() gives for each attempt.
-// Throttling, 5xx and broken connections are tried again. done runs once on context's thread.
-void assumeRole(const StsConnection &connection, const AssumeRoleParameters &parameters, const AwsCredentials &source,
-                std::function<QDateTime()> signingTimeUtc, QObject *context, AssumeRoleReady done);
+// One AssumeRole call through client, signed with source. done runs once on client's thread.
+void assumeRole(AwsClient &client, const StsConnection &connection, const AssumeRoleParameters &parameters,
+                const AwsCredentials &source, AssumeRoleReady done);

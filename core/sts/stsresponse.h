@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/awserror.h"
 #include "common/expected.h"
 #include "signing/awscredentials.h"
 
@@ -7,13 +8,7 @@
 #include <QString>
 
 // An STS error: <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>.
-struct StsError
-{
-    int httpStatus = 0;
-    QString code; // "AccessDenied", "ExpiredToken", ...
-    QString message;
-    QString requestId;
-};
+using StsError = AwsError;
 
 Expected<AwsCredentials> parseAssumeRoleResponse(const QByteArray &xml);
 StsError parseStsError(int httpStatus, const QByteArray &xml);

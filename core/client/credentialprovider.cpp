@@ -1,6 +1,6 @@
-#include "profiles/credentialprovider.h"
+#include "client/credentialprovider.h"
 
-void CredentialProvider::requestCredentials(QObject *, CredentialRenewal, CredentialsReady done)
+void CredentialProvider::requestCredentials(AwsClient &, CredentialRenewal, CredentialsReady done)
 {
     const Expected<AwsCredentials> known = credentials();
     if (known)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "network/awserror.h"
+#include "client/awserror.h"
 
 #include <QDateTime>
 

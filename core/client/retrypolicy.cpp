@@ -1,4 +1,4 @@
-#include "network/retrypolicy.h"
+#include "client/retrypolicy.h"
 
 #include <QRandomGenerator>
 
@@ -14,9 +14,10 @@ bool isOneOf(const QString &code, std::initializer_list<QStringView> codes)
 
 } // namespace
 
-RetryPolicy::RetryPolicy(int maxAttempts, std::function<double()> random)
+RetryPolicy::RetryPolicy(RetryMode mode, int maxAttempts, std::function<double()> random)
     : m_maxAttempts(std::max(1, maxAttempts))
     , m_random(random ? std::move(random) : [] { return QRandomGenerator::global()->generateDouble(); })
+    , m_mode(mode)
 {
 }
 
@@ -45,7 +46,7 @@ bool RetryPolicy::isRetryable(const AttemptFailure &failure)
         || failure.httpStatus == 504;
 }
 
-int RetryPolicy::retryDelayMs(const AttemptFailure &failure, int attempt)
+int RetryPolicy::retryDelayMs(const AttemptFailure &failure, int attempt, int &heldQuota)
 {
     if (attempt >= m_maxAttempts || !isRetryable(failure))
         return -1;
@@ -53,14 +54,22 @@ int RetryPolicy::retryDelayMs(const AttemptFailure &failure, int attempt)
     if (cost > m_quota)
         return -1;
     m_quota -= cost;
-    m_heldForCurrentRequest += cost;
+    heldQuota += cost;
 
     const double ceilingMs = std::min<double>(MaxBackoffMs, 1000.0 * std::pow(2.0, attempt - 1));
     return int(std::floor(m_random() * ceilingMs));
 }
 
-void RetryPolicy::recordSuccess()
+void RetryPolicy::recordSuccess(int heldQuota)
 {
-    m_quota = std::min(InitialQuota, m_quota + (m_heldForCurrentRequest > 0 ? m_heldForCurrentRequest : 1));
-    m_heldForCurrentRequest = 0;
+    m_quota = std::min(InitialQuota, m_quota + (heldQuota > 0 ? heldQuota : 1));
+}
+
+qint64 RetryPolicy::reserveSendMs(qint64)
+{
+    return 0;
+}
+
+void RetryPolicy::recordResponse(qint64, bool)
+{
 }

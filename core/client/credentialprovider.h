@@ -7,7 +7,7 @@
 
 #include <functional>
 
-class QObject;
+class AwsClient;
 
 // Why there are no credentials, in a sentence, and the command that fixes it when there is one
 // (for example "aws sso login --profile audit"), so that a window can offer to copy it.
@@ -39,10 +39,11 @@ class CredentialProvider
 public:
     virtual ~CredentialProvider() = default;
 
-    // Calls done exactly once on context's thread (before returning, when the answer is at
-    // hand), unless context is destroyed first. HTTP calls and processes a source starts live
-    // in context's thread and die with it. The default answers at once from credentials().
-    virtual void requestCredentials(QObject *context, CredentialRenewal renewal, CredentialsReady done);
+    // Calls done exactly once on client's thread (before returning, when the answer is at hand),
+    // unless client is destroyed first. A source that calls AWS (STS, IAM Identity Center) does so
+    // through client; processes a source starts live in client's thread and die with it. The
+    // default answers at once from credentials().
+    virtual void requestCredentials(AwsClient &client, CredentialRenewal renewal, CredentialsReady done);
 
     // Where the credentials come from, for the status line; never the secrets themselves.
     virtual QString sourceDescription() const = 0;

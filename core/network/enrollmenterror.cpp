@@ -1,30 +1,8 @@
-#include "network/awserror.h"
+#include "network/enrollmenterror.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QStringBuilder>
 
 namespace {
-
-QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name)
-{
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
-// "aws.protocoltests.json10#FooError:http://internal.amazon.com/..." -> "FooError"
-QString sanitizeErrorCode(QString code)
-{
-    const qsizetype colon = code.indexOf(u':');
-    if (colon >= 0)
-        code.truncate(colon);
-    const qsizetype hash = code.indexOf(u'#');
-    if (hash >= 0)
-        code.remove(0, hash + 1);
-    return code.trimmed();
-}
 
 QString withServerText(const QString &advice, const AwsError &error)
 {
@@ -34,27 +12,6 @@ QString withServerText(const QString &advice, const AwsError &error)
 }
 
 } // namespace
-
-AwsError parseAwsJsonError(int httpStatus, const HttpHeaders &headers, const QByteArray &body)
-{
-    AwsError error;
-    error.httpStatus = httpStatus;
-    error.requestId = QString::fromLatin1(headerValue(headers, "x-amzn-RequestId"));
-
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
-    QString code = QString::fromUtf8(headerValue(headers, "X-Amzn-Errortype"));
-    if (code.isEmpty())
-        code = object.value(QLatin1String("code")).toString();
-    if (code.isEmpty())
-        code = object.value(QLatin1String("__type")).toString();
-    error.code = sanitizeErrorCode(code);
-
-    QJsonValue message = object.value(QLatin1String("message"));
-    if (!message.isString())
-        message = object.value(QLatin1String("Message"));
-    error.message = message.toString();
-    return error;
-}
 
 QString explainEnrollmentError(const AwsError &error)
 {

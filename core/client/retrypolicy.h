@@ -1,17 +1,12 @@
 #pragma once
 
+#include "client/attemptfailure.h"
+#include "client/retrymode.h"
+
 #include <QString>
 
 #include <functional>
 
-// What went wrong with one attempt, in the terms AWS's retry rules use.
-struct AttemptFailure
-{
-    enum class Kind { ServiceError, ConnectionError, Timeout, TruncatedResponse };
-    Kind kind = Kind::ServiceError;
-    int httpStatus = 0;
-    QString errorCode;
-};
 
 // AWS "standard" retry mode: throttling, transient and connection errors are retried with
 // full-jitter exponential backoff capped at 20 s, drawing on a shared retry quota so that a
@@ -26,18 +21,19 @@ public:
     static constexpr int TimeoutRetryCost = 10;
 
     // random() returns a value in [0, 1); injected so tests can pin the jitter.
-    explicit RetryPolicy(int maxAttempts = DefaultMaxAttempts, std::function<double()> random = {});
+    RetryPolicy(RetryMode mode, int maxAttempts, std::function<double()> random = {});
 
     static bool isThrottling(const AttemptFailure &failure);
     static bool isRetryable(const AttemptFailure &failure);
 
     // Decides whether attempt number `attempt` (1-based) may be followed by another. On yes,
     // takes the quota and returns the delay; on no, returns -1.
-    int retryDelayMs(const AttemptFailure &failure, int attempt);
+    int retryDelayMs(const AttemptFailure &failure, int attempt, int &heldQuota);
     // A request succeeded: give back what its retries took, or a little when it needed none.
-    void recordSuccess();
-    // A request failed for good: what its retries took stays spent.
-    void recordFailure() { m_heldForCurrentRequest = 0; }
+    void recordSuccess(int heldQuota);
+    qint64 reserveSendMs(qint64 nowMs);
+    void recordResponse(qint64 nowMs, bool throttled);
+    RetryMode mode() const { return m_mode; }
 
     int maxAttempts() const { return m_maxAttempts; }
     int availableQuota() const { return m_quota; }
@@ -46,5 +42,5 @@ private:
     int m_maxAttempts;
     std::function<double()> m_random;
     int m_quota = InitialQuota;
-    int m_heldForCurrentRequest = 0;
+    RetryMode m_mode;
 };
