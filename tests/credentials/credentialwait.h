@@ -1,6 +1,6 @@
 #pragma once
 
-#include "profiles/credentialprovider.h"
+#include "client/credentialprovider.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // clock-skew check that reads the same answer's Date header.
 #include "fuzzcheck.h"
 
-#include "network/awserror.h"
-#include "network/clockskew.h"
+#include "network/enrollmenterror.h"
+#include "client/clockskew.h"
 
 #include <QDateTime>
 

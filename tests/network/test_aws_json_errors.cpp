@@ -1,4 +1,4 @@
-#include "network/awserror.h"
+#include "network/enrollmenterror.h"
 
 #include <QtTest>
 

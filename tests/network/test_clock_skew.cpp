@@ -1,4 +1,4 @@
-#include "network/clockskew.h"
+#include "client/clockskew.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "network/retrypolicy.h"
+#include "client/retrypolicy.h"
 
 #include <QtTest>
 

@@ -3,7 +3,7 @@
 #include "emptystatepanel.h"
 #include "mainwindow.h"
 #include "mfacodedialog.h"
-#include "profiles/credentialprovider.h"
+#include "client/credentialprovider.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
