@@ -50,7 +50,7 @@ void AccountNamesFetcher::start(const EnrollmentQuery &query, int run)
         }
         m_ssl = ssl.value();
     }
-    m_retryPolicy = std::make_unique<RetryPolicy>(query.maxAttempts);
+    m_retryPolicy = std::make_unique<RetryPolicy>(RetryMode::Standard, query.maxAttempts);
     m_nextToken.clear();
     m_attempt = 0;
     sendAttempt();
@@ -151,7 +151,7 @@ void AccountNamesFetcher::handleReply(QNetworkReply *reply)
         retryOrGiveUp(failure, page.error(), false);
         return;
     }
-    m_retryPolicy->recordSuccess();
+    m_retryPolicy->recordSuccess(std::exchange(m_heldQuota, 0));
     m_attempt = 0;
     Q_EMIT namesReceived(page->names, m_run);
     // Organizations may hand back the token it was given; that is a loop, not more accounts.
@@ -165,9 +165,9 @@ void AccountNamesFetcher::handleReply(QNetworkReply *reply)
 
 void AccountNamesFetcher::retryOrGiveUp(const AttemptFailure &failure, const QString &reason, bool accessDenied)
 {
-    const int delay = accessDenied ? -1 : m_retryPolicy->retryDelayMs(failure, m_attempt);
+    const int delay = accessDenied ? -1 : m_retryPolicy->retryDelayMs(failure, m_attempt, m_heldQuota);
     if (delay < 0) {
-        m_retryPolicy->recordFailure();
+        m_heldQuota = 0;
         Q_EMIT unavailable(reason, accessDenied, m_run);
         return;
     }

@@ -2,7 +2,7 @@
 
 #include "enrollment/accountname.h"
 #include "network/enrollmentquery.h"
-#include "network/retrypolicy.h"
+#include "client/retrypolicy.h"
 #include "signing/awscredentials.h"
 
 #include <QObject>
@@ -51,6 +51,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     EnrollmentQuery m_query;
     std::unique_ptr<RetryPolicy> m_retryPolicy;
+    int m_heldQuota = 0; // this load's share of the retry quota
     QString m_nextToken;
     int m_attempt = 0;
     int m_run = 0;

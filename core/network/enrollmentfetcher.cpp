@@ -83,7 +83,7 @@ void EnrollmentFetcher::start(const EnrollmentQuery &query, int run)
     m_cancelRequested.store(false);
     m_query = query;
     m_run = run;
-    m_retryPolicy = std::make_unique<RetryPolicy>(query.maxAttempts, m_random);
+    m_retryPolicy = std::make_unique<RetryPolicy>(RetryMode::Standard, query.maxAttempts, m_random);
     m_credentials = {};
     m_currentToken.clear();
     m_tokensSeen.clear();
@@ -400,7 +400,7 @@ void EnrollmentFetcher::handlePage(const QByteArray &body)
 
     const QString &next = page->nextToken;
     if (!next.isEmpty() && (next == m_currentToken || m_tokensSeen.contains(next))) {
-        m_retryPolicy->recordFailure();
+        m_heldQuota = 0;
         fail(FetchFailure::Kind::TokenLoop,
              tr("Compute Optimizer returned a page token it had already given after %n page(s), so the list would "
                 "repeat forever. The accounts loaded so far are kept; retry later, when the organization is not "
@@ -408,7 +408,7 @@ void EnrollmentFetcher::handlePage(const QByteArray &body)
                 nullptr, m_progress.pages + 1));
         return;
     }
-    m_retryPolicy->recordSuccess();
+    m_retryPolicy->recordSuccess(std::exchange(m_heldQuota, 0));
 
     QList<AccountEnrollment> fresh;
     fresh.reserve(page->accounts.size());
@@ -441,9 +441,9 @@ void EnrollmentFetcher::handlePage(const QByteArray &body)
 
 void EnrollmentFetcher::handleFailure(const AttemptFailure &failure, const QString &message, FetchFailure::Kind kind)
 {
-    const int delay = m_retryPolicy->retryDelayMs(failure, m_attempt);
+    const int delay = m_retryPolicy->retryDelayMs(failure, m_attempt, m_heldQuota);
     if (delay < 0) {
-        m_retryPolicy->recordFailure();
+        m_heldQuota = 0;
         fail(kind, message, failure.errorCode, failure.httpStatus);
         return;
     }

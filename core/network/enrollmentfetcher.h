@@ -5,7 +5,7 @@
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
 #include "network/ownenrollment.h"
-#include "network/retrypolicy.h"
+#include "client/retrypolicy.h"
 #include "profiles/credentialprovider.h"
 #include "signing/awscredentials.h"
 
@@ -86,6 +86,7 @@ private:
     EnrollmentQuery m_query;
     int m_run = 0;
     std::unique_ptr<RetryPolicy> m_retryPolicy;
+    int m_heldQuota = 0; // this load's share of the retry quota
     AwsCredentials m_credentials;
     qint64 m_clockSkewMs = 0;
     std::optional<QSslConfiguration> m_sslConfiguration; // with the CA bundle, read once per load
