@@ -19,12 +19,14 @@ QString retryModeName(RetryMode mode)
     case RetryMode::Standard:
         return QStringLiteral("standard");
     case RetryMode::Adaptive:
-        break;
+        return QStringLiteral("adaptive");
     }
-    return QStringLiteral("adaptive");
+    return QStringLiteral("standard");
 }
 
-int defaultMaxAttempts(RetryMode)
+int defaultMaxAttempts(RetryMode mode)
 {
-    return 3;
+    // AWS CLI v2 defaults max_attempts to 3 for standard and adaptive and refuses legacy;
+    // botocore's legacy mode (data/_retry.json) makes 5 attempts.
+    return mode == RetryMode::Legacy ? 5 : 3;
 }

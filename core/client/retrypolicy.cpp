@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -12,12 +13,49 @@ bool isOneOf(const QString &code, std::initializer_list<QStringView> codes)
     return std::any_of(codes.begin(), codes.end(), [&](QStringView c) { return code == c; });
 }
 
+bool isTransportFailure(const AttemptFailure &failure)
+{
+    return failure.kind != AttemptFailure::Kind::ServiceError;
+}
+
+bool isStandardRetryable(const AttemptFailure &failure)
+{
+    if (isTransportFailure(failure) || RetryPolicy::isThrottling(failure))
+        return true;
+    if (isOneOf(failure.errorCode, {u"RequestTimeout", u"RequestTimeoutException", u"PriorRequestNotComplete",
+                                    u"InternalServerException", u"ServiceUnavailableException"}))
+        return true;
+    return failure.httpStatus == 500 || failure.httpStatus == 502 || failure.httpStatus == 503
+        || failure.httpStatus == 504;
+}
+
+bool isLegacyRetryable(const AttemptFailure &failure)
+{
+    if (isTransportFailure(failure))
+        return true;
+    const int status = failure.httpStatus;
+    if (status == 429 || status == 500 || status == 502 || status == 503 || status == 504 || status == 509)
+        return true;
+    // botocore's default policies, plus the ones it adds for Organizations (TooManyRequestsException)
+    // and STS (IDPCommunicationError), the only services here that send those codes.
+    return status == 400
+        && isOneOf(failure.errorCode,
+                   {u"Throttling", u"ThrottlingException", u"ThrottledException", u"RequestThrottledException",
+                    u"ProvisionedThroughputExceededException", u"TooManyRequestsException",
+                    u"IDPCommunicationError"});
+}
+
+int clampedMs(double ms)
+{
+    return int(std::min(std::floor(ms), double(std::numeric_limits<int>::max())));
+}
+
 } // namespace
 
 RetryPolicy::RetryPolicy(RetryMode mode, int maxAttempts, std::function<double()> random)
-    : m_maxAttempts(std::max(1, maxAttempts))
+    : m_mode(mode)
+    , m_maxAttempts(std::max(1, maxAttempts))
     , m_random(random ? std::move(random) : [] { return QRandomGenerator::global()->generateDouble(); })
-    , m_mode(mode)
 {
 }
 
@@ -33,43 +71,42 @@ bool RetryPolicy::isThrottling(const AttemptFailure &failure)
                     u"EC2ThrottledException"});
 }
 
-bool RetryPolicy::isRetryable(const AttemptFailure &failure)
+bool RetryPolicy::isRetryable(const AttemptFailure &failure) const
 {
-    if (failure.kind != AttemptFailure::Kind::ServiceError)
-        return true;
-    if (isThrottling(failure))
-        return true;
-    if (isOneOf(failure.errorCode, {u"RequestTimeout", u"RequestTimeoutException", u"PriorRequestNotComplete",
-                                    u"InternalServerException", u"ServiceUnavailableException"}))
-        return true;
-    return failure.httpStatus == 500 || failure.httpStatus == 502 || failure.httpStatus == 503
-        || failure.httpStatus == 504;
+    return m_mode == RetryMode::Legacy ? isLegacyRetryable(failure) : isStandardRetryable(failure);
 }
 
 int RetryPolicy::retryDelayMs(const AttemptFailure &failure, int attempt, int &heldQuota)
 {
     if (attempt >= m_maxAttempts || !isRetryable(failure))
         return -1;
+    // 2^(attempt-1) s, computed in double so that a large attempt number cannot overflow.
+    const double exponentialMs = 1000.0 * std::pow(2.0, std::min(attempt - 1, 60));
+    if (m_mode == RetryMode::Legacy)
+        return clampedMs(m_random() * exponentialMs);
+
     const int cost = failure.kind == AttemptFailure::Kind::Timeout ? TimeoutRetryCost : RetryCost;
     if (cost > m_quota)
         return -1;
     m_quota -= cost;
     heldQuota += cost;
-
-    const double ceilingMs = std::min<double>(MaxBackoffMs, 1000.0 * std::pow(2.0, attempt - 1));
-    return int(std::floor(m_random() * ceilingMs));
+    return clampedMs(m_random() * std::min<double>(MaxBackoffMs, exponentialMs));
 }
 
 void RetryPolicy::recordSuccess(int heldQuota)
 {
-    m_quota = std::min(InitialQuota, m_quota + (heldQuota > 0 ? heldQuota : 1));
+    if (m_mode == RetryMode::Legacy)
+        return;
+    m_quota = std::min(InitialQuota, m_quota + (heldQuota > 0 ? heldQuota : NoRetryIncrement));
 }
 
-qint64 RetryPolicy::reserveSendMs(qint64)
+qint64 RetryPolicy::reserveSendMs(qint64 nowMs)
 {
-    return 0;
+    return m_mode == RetryMode::Adaptive ? m_rateLimiter.reserveSendMs(nowMs) : 0;
 }
 
-void RetryPolicy::recordResponse(qint64, bool)
+void RetryPolicy::recordResponse(qint64 nowMs, bool throttled)
 {
+    if (m_mode == RetryMode::Adaptive)
+        m_rateLimiter.recordResponse(nowMs, throttled);
 }

@@ -124,7 +124,7 @@ ClientConfiguration ClientSettings::clientConfiguration() const
     ClientConfiguration configuration;
     configuration.network.proxies = proxies;
     configuration.network.caBundle = caBundle;
-    configuration.retryMode = retryModeFromName(retryMode).value_or(RetryMode::Standard);
+    configuration.retryMode = retryMode;
     configuration.maxAttempts = maxAttempts;
     return configuration;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/retrymode.h"
 #include "common/expected.h"
 #include "client/clientconfiguration.h"
 #include "client/credentialprovider.h"
@@ -33,8 +34,8 @@ struct ClientSettings
 {
     QString profileName; // effective profile, "default" if none
     QString region;      // empty if none found (caller reports "no region")
-    int maxAttempts = 3;
-    QString retryMode = QStringLiteral("standard");
+    int maxAttempts = defaultMaxAttempts(RetryMode::Standard);
+    RetryMode retryMode = RetryMode::Standard;
     QUrl endpointUrl; // empty unless configured
     bool useFipsEndpoint = false;
     bool useDualStackEndpoint = false;

@@ -7,6 +7,18 @@ Expected<RetrySettings> resolveRetrySettings(const QProcessEnvironment &environm
 {
     RetrySettings settings;
 
+    const ConfigValue mode = findConfigValue(environment, {QStringLiteral("AWS_RETRY_MODE")},
+                                             profile, QStringLiteral("retry_mode"));
+    if (mode.isSet()) {
+        const std::optional<RetryMode> known = retryModeFromName(mode.text);
+        if (!known) {
+            return Unexpected{QStringLiteral("%1 must be legacy, standard or adaptive. It is now '%2'.")
+                                  .arg(mode.origin, mode.text)};
+        }
+        settings.mode = *known;
+    }
+    settings.maxAttempts = defaultMaxAttempts(settings.mode);
+
     const ConfigValue attempts = findConfigValue(environment, {QStringLiteral("AWS_MAX_ATTEMPTS")},
                                                  profile, QStringLiteral("max_attempts"));
     if (attempts.isSet()) {
@@ -19,16 +31,5 @@ Expected<RetrySettings> resolveRetrySettings(const QProcessEnvironment &environm
         settings.maxAttempts = value;
     }
 
-    const ConfigValue mode = findConfigValue(environment, {QStringLiteral("AWS_RETRY_MODE")},
-                                             profile, QStringLiteral("retry_mode"));
-    if (mode.isSet()) {
-        const QStringList modes = {QStringLiteral("legacy"), QStringLiteral("standard"),
-                                   QStringLiteral("adaptive")};
-        if (!modes.contains(mode.text)) {
-            return Unexpected{QStringLiteral("%1 must be legacy, standard or adaptive. It is now '%2'.")
-                                  .arg(mode.origin, mode.text)};
-        }
-        settings.mode = mode.text;
-    }
     return settings;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/retrymode.h"
 #include "common/expected.h"
 #include "profilefile.h"
 
@@ -8,11 +9,11 @@
 
 struct RetrySettings
 {
-    int maxAttempts = 3;
-    QString mode = QStringLiteral("standard");
+    RetryMode mode = RetryMode::Standard;
+    int maxAttempts = defaultMaxAttempts(RetryMode::Standard);
 };
 
-// AWS_MAX_ATTEMPTS / max_attempts and AWS_RETRY_MODE / retry_mode, with AWS CLI v2's defaults
-// (standard mode, 3 attempts in every mode).
+// AWS_MAX_ATTEMPTS / max_attempts and AWS_RETRY_MODE / retry_mode. Unset, the mode is standard
+// and the attempts are the mode's default (defaultMaxAttempts).
 Expected<RetrySettings> resolveRetrySettings(const QProcessEnvironment &environment,
                                              const ProfileSection &profile);

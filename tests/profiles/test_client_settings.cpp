@@ -237,8 +237,11 @@ void ClientSettingsTest::shouldResolveRetrySettings_data()
     QTest::newRow("the profile sets both") << "audit" << QStringList{} << 7 << "adaptive";
     QTest::newRow("the environment beats the profile")
         << "audit" << QStringList{"AWS_MAX_ATTEMPTS=2", "AWS_RETRY_MODE=legacy"} << 2 << "legacy";
-    QTest::newRow("legacy mode keeps 3 attempts like AWS CLI v2")
-        << QString() << QStringList{"AWS_RETRY_MODE=legacy"} << 3 << "legacy";
+    // AWS CLI v2 refuses legacy; botocore's legacy mode makes 5 attempts.
+    QTest::newRow("legacy mode makes 5 attempts like botocore")
+        << QString() << QStringList{"AWS_RETRY_MODE=legacy"} << 5 << "legacy";
+    QTest::newRow("adaptive mode makes 3 attempts like AWS CLI v2")
+        << QString() << QStringList{"AWS_RETRY_MODE=adaptive"} << 3 << "adaptive";
     QTest::newRow("one attempt is allowed")
         << QString() << QStringList{"AWS_MAX_ATTEMPTS=1"} << 1 << "standard";
     QTest::newRow("blanks around the number are fine")
@@ -260,7 +263,7 @@ void ClientSettingsTest::shouldResolveRetrySettings()
 
     QVERIFY2(settings, settings ? "" : qPrintable(settings.error()));
     QCOMPARE(settings->maxAttempts, expectedMaxAttempts);
-    QCOMPARE(settings->retryMode, expectedMode);
+    QCOMPARE(retryModeName(settings->retryMode), expectedMode);
 }
 
 void ClientSettingsTest::shouldRejectInvalidRetrySettings_data()
@@ -727,7 +730,7 @@ void ClientSettingsTest::shouldAcceptMissingDefaultProfile()
     QCOMPARE(settings->profileName, QStringLiteral("default"));
     QCOMPARE(settings->region, QString());
     QCOMPARE(settings->maxAttempts, 3);
-    QCOMPARE(settings->retryMode, QStringLiteral("standard"));
+    QCOMPARE(settings->retryMode, RetryMode::Standard);
     QCOMPARE(settings->credentialSource, QStringLiteral("environment variables"));
 }
 

@@ -1,0 +1,96 @@
+#include "client/clientratelimiter.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// The constants of botocore's adaptive mode (retries/bucket.py, throttling.py, adaptive.py).
+constexpr double MinFillRate = 0.5;
+constexpr double CubicScale = 0.4;
+constexpr double CubicBeta = 0.7;
+constexpr double MaxRateOverMeasured = 2.0;
+constexpr double Smoothing = 0.8;
+constexpr double BucketSeconds = 0.5;
+
+double seconds(qint64 ms)
+{
+    return double(ms) / 1000.0;
+}
+
+double recoverySeconds(double rateAtThrottle)
+{
+    return std::cbrt(rateAtThrottle * (1.0 - CubicBeta) / CubicScale);
+}
+
+} // namespace
+
+void ClientRateLimiter::startAt(double now)
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_lastRefill = now;
+    m_lastThrottle = now;
+    m_lastBucket = std::floor(now);
+}
+
+void ClientRateLimiter::refill(double now)
+{
+    const double elapsed = std::max(0.0, now - m_lastRefill);
+    m_capacity = std::min(m_maxCapacity, m_capacity + elapsed * m_fillRate);
+    m_lastRefill = std::max(m_lastRefill, now);
+}
+
+void ClientRateLimiter::setMaxRate(double now, double rate)
+{
+    refill(now);
+    m_fillRate = std::max(rate, MinFillRate);
+    m_maxCapacity = std::max(rate, 1.0);
+    m_capacity = std::min(m_capacity, m_maxCapacity);
+}
+
+double ClientRateLimiter::measureAnswer(double now)
+{
+    const double bucket = std::floor(now / BucketSeconds) * BucketSeconds;
+    ++m_answersInBucket;
+    if (bucket > m_lastBucket) {
+        const double rate = m_answersInBucket / (bucket - m_lastBucket);
+        m_measuredRate = rate * Smoothing + m_measuredRate * (1.0 - Smoothing);
+        m_answersInBucket = 0;
+        m_lastBucket = bucket;
+    }
+    return m_measuredRate;
+}
+
+qint64 ClientRateLimiter::reserveSendMs(qint64 nowMs)
+{
+    const double now = seconds(nowMs);
+    startAt(now);
+    if (!m_enabled)
+        return 0;
+    refill(now);
+    m_capacity -= 1.0;
+    if (m_capacity >= 0.0)
+        return 0;
+    return qint64(std::ceil(-m_capacity / m_fillRate * 1000.0));
+}
+
+void ClientRateLimiter::recordResponse(qint64 nowMs, bool throttled)
+{
+    const double now = seconds(nowMs);
+    startAt(now);
+    const double measured = measureAnswer(now);
+    double newRate = 0.0;
+    if (throttled) {
+        // Before the bucket is in use its rate means nothing; the measured rate is what was sent.
+        m_rateAtThrottle = m_enabled ? std::min(measured, m_fillRate) : measured;
+        m_recoverySeconds = recoverySeconds(m_rateAtThrottle);
+        m_lastThrottle = now;
+        newRate = m_rateAtThrottle * CubicBeta;
+        m_enabled = true;
+    } else {
+        newRate = CubicScale * std::pow(now - m_lastThrottle - m_recoverySeconds, 3.0) + m_rateAtThrottle;
+    }
+    setMaxRate(now, std::min(newRate, MaxRateOverMeasured * measured));
+}
