@@ -5,7 +5,7 @@
 #include "emptystatepanel.h"
 #include "enrollment/accounttablemodel.h"
 #include "loadprogresswidget.h"
-#include "network/enrollmentloader.h"
+#include "network/loadsession.h"
 #include "ownenrollmentsummary.h"
 #include "pagequeue.h"
 #include "statusdelegate.h"
@@ -69,7 +69,7 @@ MainWindow::MainWindow(WindowSetup setup, WindowSettings settings, QWidget *pare
     , m_settings(std::move(settings))
     , m_model(new AccountTableModel(this))
     , m_proxy(new AccountFilterProxyModel(this))
-    , m_loader(new EnrollmentLoader(this))
+    , m_loader(new LoadSession(this))
     , m_pages(new PageQueue(m_model, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -84,17 +84,15 @@ MainWindow::MainWindow(WindowSetup setup, WindowSettings settings, QWidget *pare
     setUpTabOrder();
     restoreSettings();
 
-    connect(m_loader, &EnrollmentLoader::pageReceived, this, &MainWindow::onPage);
-    connect(m_loader, &EnrollmentLoader::progressChanged, this, &MainWindow::onProgress);
-    connect(m_loader, &EnrollmentLoader::finished, this, &MainWindow::onFinished);
-    connect(m_loader, &EnrollmentLoader::failed, this, &MainWindow::onFailed);
-    connect(m_loader, &EnrollmentLoader::cancelled, this, &MainWindow::onCancelled);
-    connect(m_loader, &EnrollmentLoader::ownEnrollmentReceived, m_summary, &OwnEnrollmentSummary::showEnrollment);
-    connect(m_loader, &EnrollmentLoader::accountNamesReceived, m_model, &AccountTableModel::addAccountNames);
-    connect(m_loader, &EnrollmentLoader::accountNamesUnavailable, m_model,
+    connect(m_loader, &LoadSession::pageReceived, this, &MainWindow::onPage);
+    connect(m_loader, &LoadSession::progressChanged, this, &MainWindow::onProgress);
+    connect(m_loader, &LoadSession::ended, this, &MainWindow::onEnded);
+    connect(m_loader, &LoadSession::ownEnrollmentReceived, m_summary, &OwnEnrollmentSummary::showEnrollment);
+    connect(m_loader, &LoadSession::accountNamesReceived, m_model, &AccountTableModel::addAccountNames);
+    connect(m_loader, &LoadSession::accountNamesUnavailable, m_model,
             [this](const QString &reason, bool) { m_model->setNamesUnavailable(reason); });
     connect(m_model, &AccountTableModel::namesStateChanged, this, &MainWindow::showNameColumnsIfKnown);
-    connect(m_loader, &EnrollmentLoader::ownEnrollmentFailed, m_summary, &OwnEnrollmentSummary::showError);
+    connect(m_loader, &LoadSession::ownEnrollmentFailed, m_summary, &OwnEnrollmentSummary::showError);
     connect(m_pages, &PageQueue::pagesAppended, this, &MainWindow::updateState);
     connect(m_pages, &PageQueue::drained, this, [this] {
         if (m_state == LoadState::Loading && m_stateAfterPages != LoadState::Loading)
@@ -516,7 +514,7 @@ void MainWindow::cancelLoading()
 {
     if (m_state != LoadState::Loading)
         return;
-    m_loader->cancel(); // emits cancelled at once; later pages of this run are dropped
+    m_loader->cancel(); // ends the run at once; later pages of this run are dropped
 }
 
 void MainWindow::retry()
@@ -540,6 +538,16 @@ void MainWindow::onPage(const QList<AccountEnrollment> &accounts)
 void MainWindow::onProgress(const FetchProgress &progress)
 {
     m_progress->setProgress(progress);
+}
+
+// The session decides how the load ended; the window only shows it.
+void MainWindow::onEnded(const LoadOutcome &outcome)
+{
+    switch (outcome.state) {
+    case LoadOutcome::State::Complete: onFinished(); break;
+    case LoadOutcome::State::Incomplete: onFailed(outcome.failure); break;
+    case LoadOutcome::State::Cancelled: onCancelled(); break;
+    }
 }
 
 void MainWindow::onFinished()
@@ -594,7 +602,7 @@ void MainWindow::showAllRows()
 
 bool MainWindow::isAccessDenied() const
 {
-    return m_state == LoadState::Failed && m_failure.errorCode == u"AccessDeniedException";
+    return m_state == LoadState::Failed && m_failure.kind == FetchFailure::Kind::AccessDenied;
 }
 
 bool MainWindow::isIncomplete() const

@@ -15,7 +15,8 @@
 class AccountFilterProxyModel;
 class AccountTableModel;
 class EmptyStatePanel;
-class EnrollmentLoader;
+class LoadSession;
+struct LoadOutcome;
 class LoadProgressWidget;
 class OwnEnrollmentSummary;
 class PageQueue;
@@ -29,7 +30,7 @@ class StatusFilterBar;
 struct AccountEnrollment;
 
 // The window: pick a profile and region, load every member account's enrollment, filter, sort,
-// copy and export. Loading runs on EnrollmentLoader's thread; this side only ever reacts to signals.
+// copy and export. Loading runs on LoadSession's thread; this side only ever reacts to signals.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -68,6 +69,7 @@ private:
 
     void onPage(const QList<AccountEnrollment> &accounts);
     void onProgress(const FetchProgress &progress);
+    void onEnded(const LoadOutcome &outcome);
     void onFinished();
     void onFailed(const FetchFailure &failure);
     void onCancelled();
@@ -93,7 +95,7 @@ private:
 
     AccountTableModel *m_model = nullptr;
     AccountFilterProxyModel *m_proxy = nullptr;
-    EnrollmentLoader *m_loader = nullptr;
+    LoadSession *m_loader = nullptr;
     PageQueue *m_pages = nullptr;
 
     QComboBox *m_profileBox = nullptr;

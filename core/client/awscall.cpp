@@ -98,7 +98,7 @@ void AwsCall::sendWithCredentials()
         return;
     }
     QPointer<AwsCall> self(this);
-    m_request.credentials->requestCredentials(m_client, CredentialRenewal::IfExpiring,
+    m_request.credentials->requestCredentials(*m_client, CredentialRenewal::IfExpiring,
                                               [self](const CredentialResult &credentials) {
                                                   if (!self || self->m_finished)
                                                       return;
@@ -261,7 +261,7 @@ void AwsCall::handleErrorAnswer(const AwsResponse &answer)
     }
     if (isExpiredCredentialsError(error.code) && !m_credentialsRenewed
         && m_request.signing == AwsRequest::Signing::FromProvider && m_request.credentials) {
-        renewCredentialsAndResend(answer, error);
+        renewCredentialsAndResend(error);
         return;
     }
     AttemptFailure attempt;
@@ -275,13 +275,13 @@ void AwsCall::handleErrorAnswer(const AwsResponse &answer)
 
 // The service called our credentials expired: get new ones all the way down the chain, once,
 // and send again if they are different.
-void AwsCall::renewCredentialsAndResend(const AwsResponse &answer, const AwsError &error)
+void AwsCall::renewCredentialsAndResend(const AwsError &error)
 {
     m_credentialsRenewed = true;
     const AwsCredentials previous = m_signedWith;
     QPointer<AwsCall> self(this);
     m_request.credentials->requestCredentials(
-        m_client, CredentialRenewal::Force, [self, previous, answer, error](const CredentialResult &renewed) {
+        *m_client, CredentialRenewal::Force, [self, previous, error](const CredentialResult &renewed) {
             if (!self || self->m_finished)
                 return;
             if (renewed && (renewed->accessKeyId != previous.accessKeyId
@@ -300,7 +300,6 @@ void AwsCall::renewCredentialsAndResend(const AwsResponse &answer, const AwsErro
                 failure.suggestedCommand = renewed.error().suggestedCommand;
                 failure.fromCredentialSource = true;
             }
-            Q_UNUSED(answer);
             self->fail(failure);
         });
 }

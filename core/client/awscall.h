@@ -28,7 +28,7 @@ private:
     void handleReply(QNetworkReply *reply);
     void handleErrorAnswer(const AwsResponse &answer);
     void retryOrFail(const AttemptFailure &attempt, AwsFailure failure);
-    void renewCredentialsAndResend(const AwsResponse &answer, const AwsError &error);
+    void renewCredentialsAndResend(const AwsError &error);
     void succeed(const AwsResponse &answer);
     void fail(AwsFailure failure);
     void finish(const AwsResult &result);

@@ -1,4 +1,5 @@
 #include "profiles/processcredentialprovider.h"
+#include "client/awsclient.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

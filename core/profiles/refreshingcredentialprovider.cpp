@@ -1,4 +1,5 @@
 #include "profiles/refreshingcredentialprovider.h"
+#include "client/awsclient.h"
 
 #include "signing/clock.h"
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/awsclient.h"
 #include "client/credentialprovider.h"
 
 #include <QTest>
@@ -7,17 +8,26 @@
 #include <memory>
 #include <optional>
 
-// Asks provider on this thread and runs the event loop until it answers (or timeoutMs passes,
-// which leaves the result empty).
-inline std::optional<CredentialResult> waitForCredentials(CredentialProvider &provider, QObject *context,
+// Asks provider through a fresh AwsClient with configuration (proxies, CA bundle, retries) on this
+// thread and runs the event loop until it answers (or timeoutMs passes, which leaves the result empty).
+inline std::optional<CredentialResult> waitForCredentials(CredentialProvider &provider,
+                                                          const ClientConfiguration &configuration,
                                                           CredentialRenewal renewal = CredentialRenewal::IfExpiring,
                                                           int timeoutMs = 20'000)
 {
+    AwsClient client(configuration);
     auto answer = std::make_shared<std::optional<CredentialResult>>();
-    provider.requestCredentials(context, renewal, [answer](const CredentialResult &result) { *answer = result; });
+    provider.requestCredentials(client, renewal, [answer](const CredentialResult &result) { *answer = result; });
     if (!QTest::qWaitFor([&] { return answer->has_value(); }, timeoutMs))
         return std::nullopt;
     return *answer;
+}
+
+inline std::optional<CredentialResult> waitForCredentials(CredentialProvider &provider,
+                                                          CredentialRenewal renewal = CredentialRenewal::IfExpiring,
+                                                          int timeoutMs = 20'000)
+{
+    return waitForCredentials(provider, ClientConfiguration{}, renewal, timeoutMs);
 }
 
 inline bool succeeded(const std::optional<CredentialResult> &result)

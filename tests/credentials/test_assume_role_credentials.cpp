@@ -114,7 +114,7 @@ void AssumeRoleCredentialsTest::shouldAssumeTheRoleWithTheSourceProfilesKeys()
              QStringLiteral("role %1 of profile 'audit', assumed with profile 'base' in %2")
                  .arg(RoleA, m_files->credentialsPath()));
 
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
     QCOMPARE(m_sts->issuedCredentials().size(), 1);
     const AwsCredentials issued = m_sts->issuedCredentials().first();
@@ -143,7 +143,7 @@ void AssumeRoleCredentialsTest::shouldSendSessionNameExternalIdAndDuration()
                                       .arg(RoleA),
                                   QStringLiteral("audit"));
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
     const auto parameters = m_sts->receivedRequests().first().parameters;
     QCOMPARE(parameters.value("RoleSessionName"), QStringLiteral("jane@example.com"));
@@ -161,7 +161,7 @@ void AssumeRoleCredentialsTest::shouldFollowAChainOfRoles()
                                       .arg(RoleA, RoleB),
                                   QStringLiteral("audit"));
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
 
     const auto requests = m_sts->receivedRequests();
@@ -185,7 +185,7 @@ void AssumeRoleCredentialsTest::shouldUseEnvironmentKeysForCredentialSourceEnvir
                 {"AWS_ACCESS_KEY_ID=AKIDENVIRONMENT", "AWS_SECRET_ACCESS_KEY=environment-secret",
                  "AWS_SESSION_TOKEN=environment-token"});
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
     QCOMPARE(m_sts->receivedRequests().first().accessKeyId, QStringLiteral("AKIDENVIRONMENT"));
 }
@@ -199,7 +199,7 @@ void AssumeRoleCredentialsTest::shouldAskForTheMfaCode()
             .arg(RoleA, MfaDevice),
         QStringLiteral("audit"), {}, prompt);
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
 
     QCOMPARE(prompt->requests.size(), 1);
@@ -211,7 +211,7 @@ void AssumeRoleCredentialsTest::shouldAskForTheMfaCode()
     QCOMPARE(parameters.value("TokenCode"), QStringLiteral("123456"));
 
     // Kept credentials need no second code.
-    QVERIFY(succeeded(waitForCredentials(*provider, this)));
+    QVERIFY(succeeded(waitForCredentials(*provider)));
     QCOMPARE(prompt->requests.size(), 1);
 }
 
@@ -227,9 +227,10 @@ void AssumeRoleCredentialsTest::shouldTakeTheMfaCodeFromAnotherThread()
         QStringLiteral("audit"), {}, prompt);
     QVERIFY2(provider, qPrintable(m_resolveError));
 
+    AwsClient client;
     QThread *answeredOn = nullptr;
     std::optional<CredentialResult> result;
-    provider->requestCredentials(this, CredentialRenewal::IfExpiring, [&](const CredentialResult &answer) {
+    provider->requestCredentials(client, CredentialRenewal::IfExpiring, [&](const CredentialResult &answer) {
         answeredOn = QThread::currentThread();
         result = answer;
     });
@@ -249,7 +250,7 @@ void AssumeRoleCredentialsTest::shouldStopWhenTheMfaPromptIsCancelled()
             .arg(RoleA, MfaDevice),
         QStringLiteral("audit"), {}, prompt);
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QCOMPARE(failureOf(result), QStringLiteral("The MFA code was not entered, so the load stopped."));
     QVERIFY(m_sts->receivedRequests().isEmpty());
 }
@@ -264,7 +265,7 @@ void AssumeRoleCredentialsTest::shouldExplainAWrongMfaCode()
             .arg(RoleA, MfaDevice),
         QStringLiteral("audit"), {}, prompt);
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QCOMPARE(failureOf(result),
              QStringLiteral("AWS STS did not accept the MFA code for role %1 of profile 'audit' (AWS said: "
                             "MultiFactorAuthentication failed with invalid MFA one time pass code.). Load again and "
@@ -279,7 +280,7 @@ void AssumeRoleCredentialsTest::shouldRefuseMfaWhenNothingCanAsk()
             .arg(RoleA, MfaDevice),
         QStringLiteral("audit"));
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QCOMPARE(failureOf(result),
              QStringLiteral("Profile 'audit' needs a code from the MFA device %1 (mfa_serial), and nothing can ask for "
                             "one here. Run Enrollment Desk from a terminal or its window, or use a profile without "
@@ -294,7 +295,7 @@ void AssumeRoleCredentialsTest::shouldExplainARoleItMayNotAssume()
         QStringLiteral("[profile audit]\nregion = us-east-1\nrole_arn = %1\nsource_profile = base\n").arg(stranger),
         QStringLiteral("audit"));
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QVERIFY2(failureOf(result).startsWith(QStringLiteral("AWS STS refused to let profile 'base' in %1 assume role %2 "
                                                          "for profile 'audit' (AWS said: User is not authorized")
                                               .arg(m_files->credentialsPath(), stranger)),
@@ -310,7 +311,7 @@ void AssumeRoleCredentialsTest::shouldExplainSourceKeysStsDoesNotKnow()
                                       .arg(RoleA),
                                   QStringLiteral("audit"));
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QVERIFY2(failureOf(result).startsWith(QStringLiteral("AWS STS does not accept the keys of profile 'stale'")),
              qPrintable(failureOf(result)));
 }
@@ -323,7 +324,7 @@ void AssumeRoleCredentialsTest::shouldRetryWhenStsThrottles()
         resolve(QStringLiteral("[profile audit]\nregion = us-east-1\nrole_arn = %1\nsource_profile = base\n").arg(RoleA),
                 QStringLiteral("audit"));
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
     QCOMPARE(m_sts->receivedRequests().size(), 3);
 }
@@ -336,16 +337,16 @@ void AssumeRoleCredentialsTest::shouldKeepAssumedCredentialsUntilShortlyBeforeTh
         resolve(QStringLiteral("[profile audit]\nregion = us-east-1\nrole_arn = %1\nsource_profile = base\n").arg(RoleA),
                 QStringLiteral("audit"), {}, {}, clock);
     QVERIFY2(provider, qPrintable(m_resolveError));
-    QVERIFY(succeeded(waitForCredentials(*provider, this)));
-    QVERIFY(succeeded(waitForCredentials(*provider, this)));
+    QVERIFY(succeeded(waitForCredentials(*provider)));
+    QVERIFY(succeeded(waitForCredentials(*provider)));
     QCOMPARE(m_sts->receivedRequests().size(), 1);
 
     clock->advance(49 * 60 * 1000);
-    QVERIFY(succeeded(waitForCredentials(*provider, this)));
+    QVERIFY(succeeded(waitForCredentials(*provider)));
     QCOMPARE(m_sts->receivedRequests().size(), 1);
 
     clock->advance(2 * 60 * 1000);
-    const auto renewed = waitForCredentials(*provider, this);
+    const auto renewed = waitForCredentials(*provider);
     QVERIFY2(succeeded(renewed), qPrintable(failureOf(renewed)));
     QCOMPARE(m_sts->receivedRequests().size(), 2);
     QCOMPARE(renewed->value().accessKeyId, m_sts->issuedCredentials().last().accessKeyId);
@@ -357,9 +358,9 @@ void AssumeRoleCredentialsTest::shouldAssumeAgainWhenTheServiceCallsThemExpired(
         resolve(QStringLiteral("[profile audit]\nregion = us-east-1\nrole_arn = %1\nsource_profile = base\n").arg(RoleA),
                 QStringLiteral("audit"));
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto first = waitForCredentials(*provider, this);
+    const auto first = waitForCredentials(*provider);
     QVERIFY(succeeded(first));
-    const auto second = waitForCredentials(*provider, this, CredentialRenewal::Force);
+    const auto second = waitForCredentials(*provider, CredentialRenewal::Force);
     QVERIFY2(succeeded(second), qPrintable(failureOf(second)));
     QCOMPARE(m_sts->receivedRequests().size(), 2);
     QVERIFY(first->value().accessKeyId != second->value().accessKeyId);
@@ -378,12 +379,12 @@ void AssumeRoleCredentialsTest::shouldRenewTheSourceWhenStsCallsItExpired()
                                       .arg(RoleA, RoleB),
                                   QStringLiteral("audit"), {}, {}, clock);
     QVERIFY2(provider, qPrintable(m_resolveError));
-    QVERIFY(succeeded(waitForCredentials(*provider, this)));
+    QVERIFY(succeeded(waitForCredentials(*provider)));
     QCOMPARE(m_sts->receivedRequests().size(), 2);
 
     clock->advance(55 * 60 * 1000);
     m_sts->expireIssuedCredentials();
-    const auto renewed = waitForCredentials(*provider, this);
+    const auto renewed = waitForCredentials(*provider);
     QVERIFY2(succeeded(renewed), qPrintable(failureOf(renewed)));
     const auto requests = m_sts->receivedRequests();
     QCOMPARE(requests.size(), 5); // role (refused: expired hop), hop again, role again
@@ -414,7 +415,7 @@ void AssumeRoleCredentialsTest::shouldIgnoreDurationSecondsThatIsNoNumber()
                                       .arg(RoleA),
                                   QStringLiteral("audit"));
     QVERIFY2(provider, qPrintable(m_resolveError));
-    QVERIFY(succeeded(waitForCredentials(*provider, this)));
+    QVERIFY(succeeded(waitForCredentials(*provider)));
     QVERIFY(!m_sts->receivedRequests().first().parameters.contains(QStringLiteral("DurationSeconds")));
 }
 

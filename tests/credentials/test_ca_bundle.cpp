@@ -4,7 +4,7 @@
 #include "loadrecorder.h"
 #include "awsfilesfixture.h"
 #include "credentialwait.h"
-#include "network/enrollmentloader.h"
+#include "network/loadsession.h"
 #include "network/enrollmentqueryresolver.h"
 #include "profiles/clientsettings.h"
 #include "profiles/staticcredentialprovider.h"
@@ -52,6 +52,7 @@ private:
     StsSimulator *m_sts = nullptr;
     std::unique_ptr<AwsFilesFixture> m_files;
     QString m_resolveError;
+    ClientConfiguration m_configuration; // of the profile resolveRole read last
 };
 
 void CaBundleTest::initTestCase()
@@ -102,6 +103,7 @@ std::shared_ptr<CredentialProvider> CaBundleTest::resolveRole(const QStringList 
         m_resolveError = settings.error();
         return nullptr;
     }
+    m_configuration = settings->clientConfiguration();
     return settings->credentials;
 }
 
@@ -109,7 +111,7 @@ void CaBundleTest::shouldRefuseAnStsCertificateFromAnUnknownCa()
 {
     const auto provider = resolveRole({});
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider, m_configuration);
     const QString message = failureOf(result);
     QVERIFY2(message.startsWith(QStringLiteral("The TLS certificate of %1 (AWS STS) is not trusted: ").arg(m_sts->url().toString())),
              qPrintable(message));
@@ -133,7 +135,7 @@ void CaBundleTest::shouldTrustStsWithTheCaBundle()
     const auto provider = fromEnvironment ? resolveRole({QStringLiteral("AWS_CA_BUNDLE=") + bundle})
                                           : resolveRole({}, QStringLiteral("ca_bundle = %1\n").arg(bundle));
     QVERIFY2(provider, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*provider, this);
+    const auto result = waitForCredentials(*provider, m_configuration);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
     QCOMPARE(m_sts->receivedRequests().size(), 1);
 }
@@ -165,7 +167,7 @@ void CaBundleTest::shouldTrustTheSsoPortalWithTheCaBundle()
         request.homeDirectory = m_files->home();
         const Expected<ClientSettings> settings = resolveClientSettings(request);
         QVERIFY2(settings, settings ? "" : qPrintable(settings.error()));
-        const auto result = waitForCredentials(*settings->credentials, this);
+        const auto result = waitForCredentials(*settings->credentials, settings->clientConfiguration());
         if (withBundle) {
             QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
         } else {
@@ -185,7 +187,7 @@ void CaBundleTest::shouldRefuseABundleWithoutCertificates()
     file.close();
     const auto provider = resolveRole({QStringLiteral("AWS_CA_BUNDLE=") + garbage});
     QVERIFY2(provider, qPrintable(m_resolveError));
-    QCOMPARE(failureOf(waitForCredentials(*provider, this)),
+    QCOMPARE(failureOf(waitForCredentials(*provider, m_configuration)),
              QStringLiteral("The CA bundle %1 (AWS_CA_BUNDLE or ca_bundle) holds no readable PEM certificates. Point it "
                             "at a PEM file, or unset it to use the system's certificates.")
                  .arg(garbage));
@@ -226,7 +228,7 @@ void CaBundleTest::shouldLoadTheWholeListOnlyWithTheCaBundle()
     const Expected<EnrollmentQuery> query = resolveEnrollmentQuery(request);
     QVERIFY2(query, query ? "" : qPrintable(query.error()));
 
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(query.value());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 30'000);
@@ -249,7 +251,7 @@ void CaBundleTest::shouldRefuseAComputeOptimizerCertificateFromAnUnknownCa()
     query.signingRegion = QStringLiteral("us-east-1");
     query.credentials = std::make_shared<StaticCredentialProvider>(AwsCredentials{BaseKey, BaseSecret, {}, {}},
                                                                    QStringLiteral("test"));
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(query);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 30'000);

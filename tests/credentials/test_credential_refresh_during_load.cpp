@@ -4,7 +4,7 @@
 // or delivered twice.
 #include "loadrecorder.h"
 #include "awsfilesfixture.h"
-#include "network/enrollmentloader.h"
+#include "network/loadsession.h"
 #include "network/enrollmentqueryresolver.h"
 #include "offsetclock.h"
 #include "profiles/clientsettings.h"
@@ -123,7 +123,7 @@ void CredentialRefreshDuringLoadTest::shouldAssumeTheRoleAgainBeforeItsCredentia
             passTimeWhilePageIsOnItsWay(56);
     });
 
-    EnrollmentLoader loader(m_clock);
+    LoadSession loader(m_clock);
     LoadRecorder recorder(&loader);
     loader.start(query.value());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 30'000);
@@ -141,7 +141,7 @@ void CredentialRefreshDuringLoadTest::shouldAssumeTheRoleAgainWhenComputeOptimiz
     QVERIFY2(query, query ? "" : qPrintable(query.error()));
     m_computeOptimizer->addFault(FaultRule{SimulatorFault::ExpiredToken, 6, 1});
 
-    EnrollmentLoader loader(m_clock);
+    LoadSession loader(m_clock);
     LoadRecorder recorder(&loader);
     loader.start(query.value());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 30'000);
@@ -187,7 +187,7 @@ void CredentialRefreshDuringLoadTest::shouldGetNewRoleCredentialsFromIamIdentity
     });
     m_computeOptimizer->addFault(FaultRule{SimulatorFault::ExpiredToken, 8, 1});
 
-    EnrollmentLoader loader(m_clock);
+    LoadSession loader(m_clock);
     LoadRecorder recorder(&loader);
     loader.start(query.value());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 30'000);

@@ -80,7 +80,7 @@ void ProcessCredentialsTest::shouldReadTheCredentialsTheProgramPrints()
 {
     auto helper = provider({"--key", "ASIAPROCESS", "--secret", SecretCanary, "--token", "process-token",
                             "--expires-in", "3600"});
-    const auto result = waitForCredentials(*helper, this);
+    const auto result = waitForCredentials(*helper);
     QVERIFY2(result && *result, qPrintable(failureOf(result)));
     QCOMPARE(result->value().accessKeyId, QStringLiteral("ASIAPROCESS"));
     QCOMPARE(result->value().secretAccessKey, SecretCanary);
@@ -98,7 +98,7 @@ void ProcessCredentialsTest::shouldRunTheProgramWithoutAShell()
     QVERIFY(words);
     auto helper = std::make_shared<ProcessCredentialProvider>(QStringLiteral("helper"), words.value(),
                                                               QProcessEnvironment::systemEnvironment(), nullptr);
-    const auto result = waitForCredentials(*helper, this);
+    const auto result = waitForCredentials(*helper);
     QVERIFY2(result && *result, qPrintable(failureOf(result)));
     QCOMPARE(result->value().accessKeyId, QStringLiteral("two words|$HOME|a|b|`id`|*"));
 }
@@ -110,7 +110,7 @@ void ProcessCredentialsTest::shouldGiveTheProgramTheEnvironment()
     auto helper = std::make_shared<ProcessCredentialProvider>(
         QStringLiteral("helper"), QStringList{Helper, QStringLiteral("--key-from-environment"), QStringLiteral("HELPER_KEY")},
         environment, nullptr);
-    const auto result = waitForCredentials(*helper, this);
+    const auto result = waitForCredentials(*helper);
     QVERIFY2(result && *result, qPrintable(failureOf(result)));
     QCOMPARE(result->value().accessKeyId, QStringLiteral("AKIDFROMENVIRONMENT"));
 }
@@ -119,16 +119,16 @@ void ProcessCredentialsTest::shouldKeepCredentialsUntilShortlyBeforeTheyExpire()
 {
     auto clock = std::make_shared<FixedClock>(QDateTime::currentDateTimeUtc());
     auto helper = provider({"--key", "ASIAPROCESS", "--expires-in", "3600"}, clock);
-    QVERIFY(succeeded(waitForCredentials(*helper, this)));
-    QVERIFY(succeeded(waitForCredentials(*helper, this)));
+    QVERIFY(succeeded(waitForCredentials(*helper)));
+    QVERIFY(succeeded(waitForCredentials(*helper)));
     QCOMPARE(runs(), 1);
 
     clock->advance(49 * 60 * 1000); // 11 minutes left: still good
-    QVERIFY(succeeded(waitForCredentials(*helper, this)));
+    QVERIFY(succeeded(waitForCredentials(*helper)));
     QCOMPARE(runs(), 1);
 
     clock->advance(2 * 60 * 1000); // 9 minutes left: inside the refresh margin
-    QVERIFY(succeeded(waitForCredentials(*helper, this)));
+    QVERIFY(succeeded(waitForCredentials(*helper)));
     QCOMPARE(runs(), 2);
 }
 
@@ -136,9 +136,9 @@ void ProcessCredentialsTest::shouldKeepCredentialsWithoutExpirationForTheWholeRu
 {
     auto clock = std::make_shared<FixedClock>(QDateTime::currentDateTimeUtc());
     auto helper = provider({"--key", "AKIDFOREVER"}, clock);
-    QVERIFY(succeeded(waitForCredentials(*helper, this)));
+    QVERIFY(succeeded(waitForCredentials(*helper)));
     clock->advance(24LL * 3600 * 1000);
-    const auto later = waitForCredentials(*helper, this);
+    const auto later = waitForCredentials(*helper);
     QVERIFY(later && *later);
     QVERIFY(!later->value().expiration);
     QCOMPARE(runs(), 1);
@@ -147,17 +147,18 @@ void ProcessCredentialsTest::shouldKeepCredentialsWithoutExpirationForTheWholeRu
 void ProcessCredentialsTest::shouldRunAgainWhenTheServiceCallsThemExpired()
 {
     auto helper = provider({"--key", "ASIAPROCESS", "--expires-in", "3600"});
-    QVERIFY(succeeded(waitForCredentials(*helper, this)));
-    QVERIFY(succeeded(waitForCredentials(*helper, this, CredentialRenewal::Force)));
+    QVERIFY(succeeded(waitForCredentials(*helper)));
+    QVERIFY(succeeded(waitForCredentials(*helper, CredentialRenewal::Force)));
     QCOMPARE(runs(), 2);
 }
 
 void ProcessCredentialsTest::shouldRunOnceForRequestsThatArriveTogether()
 {
     auto helper = provider({"--key", "ASIAPROCESS", "--expires-in", "3600"});
+    AwsClient client;
     int answers = 0;
     for (int i = 0; i < 3; ++i)
-        helper->requestCredentials(this, CredentialRenewal::IfExpiring, [&answers](const CredentialResult &result) {
+        helper->requestCredentials(client, CredentialRenewal::IfExpiring, [&answers](const CredentialResult &result) {
             if (result)
                 ++answers;
         });
@@ -168,7 +169,7 @@ void ProcessCredentialsTest::shouldRunOnceForRequestsThatArriveTogether()
 void ProcessCredentialsTest::shouldReportTheExitCodeAndStandardError()
 {
     auto helper = provider({"--fail", "3", "Your sign-in expired: run 'corp-login' first."});
-    const auto result = waitForCredentials(*helper, this);
+    const auto result = waitForCredentials(*helper);
     QVERIFY(result && !*result);
     QCOMPARE(result->error().message,
              QStringLiteral("The credential_process 'fake_credential_process' of profile 'helper' failed with exit code "
@@ -201,7 +202,7 @@ void ProcessCredentialsTest::shouldRefuseOutputItCannotUse()
     QFETCH(QString, reason);
 
     auto helper = provider(arguments);
-    const auto result = waitForCredentials(*helper, this);
+    const auto result = waitForCredentials(*helper);
     QVERIFY(result && !*result);
     QCOMPARE(result->error().message,
              QStringLiteral("The credential_process 'fake_credential_process' of profile 'helper' ran, but %1. It must "
@@ -215,7 +216,7 @@ void ProcessCredentialsTest::shouldStopAProgramThatTakesTooLong()
     auto helper = provider({"--hang"}, nullptr, 300);
     QElapsedTimer timer;
     timer.start();
-    const auto result = waitForCredentials(*helper, this);
+    const auto result = waitForCredentials(*helper);
     QVERIFY(result && !*result);
     QCOMPARE(result->error().message,
              QStringLiteral("The credential_process 'fake_credential_process' of profile 'helper' did not finish within "
@@ -228,7 +229,7 @@ void ProcessCredentialsTest::shouldReportAProgramThatCannotStart()
     auto helper = std::make_shared<ProcessCredentialProvider>(
         QStringLiteral("helper"), QStringList{m_dir->filePath(QStringLiteral("no-such-helper")), QStringLiteral("--secret-arg")},
         QProcessEnvironment::systemEnvironment(), nullptr);
-    const auto result = waitForCredentials(*helper, this);
+    const auto result = waitForCredentials(*helper);
     QVERIFY(result && !*result);
     QVERIFY2(result->error().message.startsWith(
                  QStringLiteral("The credential_process 'no-such-helper' of profile 'helper' could not be started")),
@@ -249,7 +250,7 @@ void ProcessCredentialsTest::shouldChooseCredentialProcessFromTheProfile()
     const Expected<ClientSettings> settings = resolveClientSettings(request);
     QVERIFY2(settings, settings ? "" : qPrintable(settings.error()));
     QCOMPARE(settings->credentialSource, QStringLiteral("credential_process of profile 'helper'"));
-    const auto result = waitForCredentials(*settings->credentials, this);
+    const auto result = waitForCredentials(*settings->credentials, settings->clientConfiguration());
     QVERIFY2(result && *result, qPrintable(failureOf(result)));
     QCOMPARE(result->value().accessKeyId, QStringLiteral("AKIDFROMPROFILE"));
 }

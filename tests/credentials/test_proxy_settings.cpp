@@ -4,8 +4,8 @@
 #include "loadrecorder.h"
 #include "awsfilesfixture.h"
 #include "http/environmentproxyfactory.h"
-#include "http/httpexchange.h"
-#include "network/enrollmentloader.h"
+#include "client/awsclient.h"
+#include "network/loadsession.h"
 #include "profiles/assumerolecredentialprovider.h"
 #include "profiles/clientsettings.h"
 #include "profiles/staticcredentialprovider.h"
@@ -30,15 +30,36 @@ QProcessEnvironment environmentOf(const QStringList &assignments)
     return environment;
 }
 
-std::optional<HttpAnswer> waitForAnswer(const NetworkSettings &network, const QUrl &url, QObject *context)
+// The HTTP status the portal answered a GET with, through an AwsClient with network: its proxies
+// and CA bundle. 0 with the failure's message when no answer came.
+struct Answer
 {
-    auto answer = std::make_shared<std::optional<HttpAnswer>>();
-    HttpMessage message;
-    message.url = url;
-    HttpRetry once;
-    once.maxAttempts = 1;
-    sendHttpRequest(network, [message] { return message; }, once, context,
-                    [answer](const HttpAnswer &received) { *answer = received; });
+    int status = 0;
+    QString failure;
+};
+
+std::optional<Answer> waitForAnswer(const NetworkSettings &network, const QUrl &url)
+{
+    ClientConfiguration configuration;
+    configuration.network = network;
+    configuration.maxAttempts = 1;
+    AwsClient client(configuration);
+    AwsRequest request;
+    request.endpoint.url = url;
+    request.endpoint.signingRegion = QStringLiteral("us-east-1");
+    request.endpoint.signingName = QStringLiteral("awsssoportal");
+    request.serviceName = QStringLiteral("IAM Identity Center (SSO portal)");
+    request.operation = QStringLiteral("GetRoleCredentials");
+    request.method = "GET";
+    request.signing = AwsRequest::Signing::None;
+    request.parseError = parseRestJsonError;
+    auto answer = std::make_shared<std::optional<Answer>>();
+    client.send(request, [answer](const AwsResult &result) {
+        if (result)
+            *answer = Answer{result->httpStatus, {}};
+        else
+            *answer = Answer{result.error().error.httpStatus, result.error().message};
+    });
     if (!QTest::qWaitFor([&] { return answer->has_value(); }, 20'000))
         return std::nullopt;
     return *answer;
@@ -241,10 +262,10 @@ void ProxySettingsTest::shouldTunnelHttpsThroughTheProxy()
     network.proxies.httpsProxy = proxy.url();
     network.proxies.proxyLoopback = true;
     network.caBundle = m_certificates->authorityPemPath;
-    const std::optional<HttpAnswer> answer =
-        waitForAnswer(network, portal.url().resolved(QUrl(QStringLiteral("/federation/credentials"))), this);
+    const std::optional<Answer> answer =
+        waitForAnswer(network, portal.url().resolved(QUrl(QStringLiteral("/federation/credentials"))));
     QVERIFY(answer);
-    QVERIFY2(answer->status == 401, qPrintable(answer->errorString + answer->tlsErrors.join(u';')));
+    QVERIFY2(answer->status == 401, qPrintable(answer->failure));
     QCOMPARE(proxy.requestLines(),
              QStringList{QStringLiteral("CONNECT 127.0.0.1:%1 HTTP/1.1").arg(portal.url().port())});
     QCOMPARE(portal.requestCount(), 1);
@@ -261,8 +282,8 @@ void ProxySettingsTest::shouldGoDirectToHostsInNoProxy()
     network.proxies.httpProxy = proxy.url();
     network.proxies.proxyLoopback = true;
     network.proxies.noProxy = {QStringLiteral("127.0.0.0/8")};
-    const std::optional<HttpAnswer> answer =
-        waitForAnswer(network, portal.url().resolved(QUrl(QStringLiteral("/federation/credentials"))), this);
+    const std::optional<Answer> answer =
+        waitForAnswer(network, portal.url().resolved(QUrl(QStringLiteral("/federation/credentials"))));
     QVERIFY(answer);
     QCOMPARE(answer->status, 401);
     QVERIFY(proxy.requestLines().isEmpty());
@@ -277,14 +298,14 @@ void ProxySettingsTest::shouldSendLoopbackDirectUnlessAsked()
 
     NetworkSettings network;
     network.proxies.httpProxy = proxy.url();
-    std::optional<HttpAnswer> answer =
-        waitForAnswer(network, portal.url().resolved(QUrl(QStringLiteral("/federation/credentials"))), this);
+    std::optional<Answer> answer =
+        waitForAnswer(network, portal.url().resolved(QUrl(QStringLiteral("/federation/credentials"))));
     QVERIFY(answer);
     QCOMPARE(answer->status, 401);
     QVERIFY(proxy.requestLines().isEmpty());
 
     network.proxies.proxyLoopback = true;
-    answer = waitForAnswer(network, portal.url().resolved(QUrl(QStringLiteral("/federation/credentials"))), this);
+    answer = waitForAnswer(network, portal.url().resolved(QUrl(QStringLiteral("/federation/credentials"))));
     QVERIFY(answer);
     QCOMPARE(answer->status, 401);
     QCOMPARE(proxy.requestLines(),
@@ -305,10 +326,10 @@ void ProxySettingsTest::shouldLoadTheListThroughTheProxy()
     query.signingRegion = QStringLiteral("us-east-1");
     query.credentials = std::make_shared<StaticCredentialProvider>(
         AwsCredentials{QStringLiteral("AKIDPROXIED"), QStringLiteral("proxied-secret"), {}, {}}, QStringLiteral("test"));
-    query.proxies.httpProxy = proxy.url();
-    query.proxies.proxyLoopback = true;
+    query.client.network.proxies.httpProxy = proxy.url();
+    query.client.network.proxies.proxyLoopback = true;
 
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(query);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 30'000);
@@ -334,10 +355,11 @@ void ProxySettingsTest::shouldGiveStsCallsTheProxiesOfTheEnvironment()
     const Expected<ClientSettings> settings = resolveClientSettings(request);
     QVERIFY2(settings, settings ? "" : qPrintable(settings.error()));
     QCOMPARE(settings->proxies.httpsProxy.toString(), QStringLiteral("http://proxy.corp:3128"));
-    const auto *role = dynamic_cast<const AssumeRoleCredentialProvider *>(settings->credentials.get());
-    QVERIFY(role);
-    QCOMPARE(role->sts().network.proxies.httpsProxy.toString(), QStringLiteral("http://proxy.corp:3128"));
-    QCOMPARE(role->sts().network.proxies.noProxy, QStringList{QStringLiteral(".internal.example")});
+    // STS goes through the one client, which is built from these settings.
+    QVERIFY(dynamic_cast<const AssumeRoleCredentialProvider *>(settings->credentials.get()));
+    const ClientConfiguration client = settings->clientConfiguration();
+    QCOMPARE(client.network.proxies.httpsProxy.toString(), QStringLiteral("http://proxy.corp:3128"));
+    QCOMPARE(client.network.proxies.noProxy, QStringList{QStringLiteral(".internal.example")});
 }
 
 QTEST_GUILESS_MAIN(ProxySettingsTest)

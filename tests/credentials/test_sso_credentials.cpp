@@ -184,7 +184,7 @@ void SsoCredentialsTest::shouldGetRoleCredentialsWithTheCachedToken()
     QVERIFY2(sso, qPrintable(m_resolveError));
     QCOMPARE(sso->sourceDescription(),
              QStringLiteral("IAM Identity Center (profile 'dev', role %1 in account %2)").arg(RoleName, AccountId));
-    const auto result = waitForCredentials(*sso, this);
+    const auto result = waitForCredentials(*sso);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
 
     QCOMPARE(m_portal->receivedRequests().size(), 1);
@@ -205,7 +205,7 @@ void SsoCredentialsTest::shouldAskToSignInWhenThereIsNoToken()
 {
     const auto sso = provider(SessionConfig);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*sso, this);
+    const auto result = waitForCredentials(*sso);
     QVERIFY(result && !*result);
     QCOMPARE(result->error().message,
              QStringLiteral("Profile 'dev' is not signed in to IAM Identity Center: there is no token for sso-session "
@@ -221,7 +221,7 @@ void SsoCredentialsTest::shouldAskToSignInWhenTheTokenExpiredAndCannotBeRefreshe
     writeToken(StartUrl, expired, false);
     const auto sso = provider(LegacyConfig);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*sso, this);
+    const auto result = waitForCredentials(*sso);
     QVERIFY(result && !*result);
     QCOMPARE(result->error().message,
              QStringLiteral("The IAM Identity Center sign-in of profile 'dev' expired at %1. Run 'aws sso login "
@@ -236,7 +236,7 @@ void SsoCredentialsTest::shouldRefreshATokenCloseToExpiry()
     writeToken(QStringLiteral("my-sso"), m_clock->nowUtc().addSecs(10 * 60), true);
     const auto sso = provider(SessionConfig);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*sso, this);
+    const auto result = waitForCredentials(*sso);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
     QCOMPARE(m_oidc->tokenRequestCount(), 1);
     const QString renewedToken = m_portal->receivedRequests().first().accessToken;
@@ -265,7 +265,7 @@ void SsoCredentialsTest::shouldRefreshAnExpiredTokenThatCanBeRefreshed()
     writeToken(QStringLiteral("my-sso"), m_clock->nowUtc().addSecs(-3600), true);
     const auto sso = provider(SessionConfig);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*sso, this);
+    const auto result = waitForCredentials(*sso);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
     QCOMPARE(m_oidc->tokenRequestCount(), 1);
 }
@@ -275,7 +275,7 @@ void SsoCredentialsTest::shouldLeaveATokenWithMoreThanFifteenMinutesAlone()
     writeToken(QStringLiteral("my-sso"), m_clock->nowUtc().addSecs(16 * 60), true);
     const auto sso = provider(SessionConfig);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    QVERIFY(succeeded(waitForCredentials(*sso, this)));
+    QVERIFY(succeeded(waitForCredentials(*sso)));
     QCOMPARE(m_oidc->tokenRequestCount(), 0);
     QCOMPARE(m_portal->receivedRequests().first().accessToken, AccessToken);
 }
@@ -290,7 +290,7 @@ void SsoCredentialsTest::shouldUseTheTokenWhenTheRefreshFails()
 
     const auto sso = provider(SessionConfig);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*sso, this);
+    const auto result = waitForCredentials(*sso);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
     QCOMPARE(m_oidc->tokenRequestCount(), 1);
     QCOMPARE(m_portal->receivedRequests().first().accessToken, AccessToken);
@@ -305,7 +305,7 @@ void SsoCredentialsTest::shouldAskToSignInWhenTheRefreshFailsAndTheTokenExpired(
     writeToken(QStringLiteral("my-sso"), m_clock->nowUtc().addSecs(-5 * 60), true);
     const auto sso = provider(SessionConfig);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*sso, this);
+    const auto result = waitForCredentials(*sso);
     QVERIFY(result && !*result);
     QVERIFY2(result->error().message.startsWith(QStringLiteral("The IAM Identity Center sign-in of profile 'dev' expired")),
              qPrintable(result->error().message));
@@ -318,7 +318,7 @@ void SsoCredentialsTest::shouldAskToSignInWhenThePortalRefusesTheToken()
     m_portal->revokeAccessToken(AccessToken); // signed out elsewhere
     const auto sso = provider(SessionConfig);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*sso, this);
+    const auto result = waitForCredentials(*sso);
     QVERIFY(result && !*result);
     QCOMPARE(result->error().message,
              QStringLiteral("IAM Identity Center no longer accepts the sign-in of profile 'dev' (AWS said: Session token "
@@ -334,7 +334,7 @@ void SsoCredentialsTest::shouldExplainARoleTheUserDoesNotHave()
     config.replace(RoleName, QStringLiteral("AdministratorAccess"));
     const auto sso = provider(config);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    const auto result = waitForCredentials(*sso, this);
+    const auto result = waitForCredentials(*sso);
     QVERIFY(result && !*result);
     QCOMPARE(result->error().message,
              QStringLiteral("IAM Identity Center gives your user no role 'AdministratorAccess' in account %1 (AWS said: "
@@ -349,13 +349,13 @@ void SsoCredentialsTest::shouldKeepRoleCredentialsUntilShortlyBeforeTheyExpire()
     writeToken(QStringLiteral("my-sso"), m_clock->nowUtc().addSecs(8 * 3600), false);
     const auto sso = provider(SessionConfig);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    QVERIFY(succeeded(waitForCredentials(*sso, this)));
-    QVERIFY(succeeded(waitForCredentials(*sso, this)));
+    QVERIFY(succeeded(waitForCredentials(*sso)));
+    QVERIFY(succeeded(waitForCredentials(*sso)));
     QCOMPARE(m_portal->receivedRequests().size(), 1);
     m_clock->advance(51 * 60 * 1000);
-    QVERIFY(succeeded(waitForCredentials(*sso, this)));
+    QVERIFY(succeeded(waitForCredentials(*sso)));
     QCOMPARE(m_portal->receivedRequests().size(), 2);
-    QVERIFY(succeeded(waitForCredentials(*sso, this, CredentialRenewal::Force)));
+    QVERIFY(succeeded(waitForCredentials(*sso, CredentialRenewal::Force)));
     QCOMPARE(m_portal->receivedRequests().size(), 3);
 }
 
@@ -363,9 +363,9 @@ void SsoCredentialsTest::shouldReadTheTokenAgainAfterSigningIn()
 {
     const auto sso = provider(SessionConfig);
     QVERIFY2(sso, qPrintable(m_resolveError));
-    QVERIFY(!succeeded(waitForCredentials(*sso, this)));
+    QVERIFY(!succeeded(waitForCredentials(*sso)));
     writeToken(QStringLiteral("my-sso"), m_clock->nowUtc().addSecs(8 * 3600), false); // `aws sso login` ran
-    const auto result = waitForCredentials(*sso, this);
+    const auto result = waitForCredentials(*sso);
     QVERIFY2(succeeded(result), qPrintable(failureOf(result)));
 }
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "network/enrollmentloader.h"
+#include "network/loadsession.h"
 
 #include <QObject>
 #include <QSet>
 #include <QStringList>
 
-// Listens to an EnrollmentLoader and keeps what a user of it would see: the accounts in arrival
+// Listens to a LoadSession and keeps what a user of it would see: the accounts in arrival
 // order, the last progress, and how the load ended.
 class LoadRecorder : public QObject
 {
@@ -15,27 +15,34 @@ class LoadRecorder : public QObject
 public:
     enum class Outcome { Running, Finished, Failed, Cancelled };
 
-    explicit LoadRecorder(EnrollmentLoader *loader)
+    explicit LoadRecorder(LoadSession *loader)
     {
-        connect(loader, &EnrollmentLoader::started, this, [this] { outcome = Outcome::Running; });
-        connect(loader, &EnrollmentLoader::pageReceived, this, [this](const QList<AccountEnrollment> &page) {
+        connect(loader, &LoadSession::started, this, [this] { outcome = Outcome::Running; });
+        connect(loader, &LoadSession::pageReceived, this, [this](const QList<AccountEnrollment> &page) {
             ++pages;
             for (const AccountEnrollment &account : page) {
                 accountIds.append(account.accountId);
                 statuses.append(account.statusText);
             }
         });
-        connect(loader, &EnrollmentLoader::progressChanged, this, [this](const FetchProgress &p) {
+        connect(loader, &LoadSession::progressChanged, this, [this](const FetchProgress &p) {
             progress = p;
             if (p.retryDelayMs > 0)
                 ++retriesSeen;
         });
-        connect(loader, &EnrollmentLoader::finished, this, [this] { outcome = Outcome::Finished; });
-        connect(loader, &EnrollmentLoader::failed, this, [this](const FetchFailure &f) {
-            failure = f;
-            outcome = Outcome::Failed;
+        connect(loader, &LoadSession::listFinished, this, [this] { listFinished = true; });
+        connect(loader, &LoadSession::ended, this, [this](const LoadOutcome &how) {
+            ended_ = how;
+            ++endings;
+            switch (how.state) {
+            case LoadOutcome::State::Complete: outcome = Outcome::Finished; break;
+            case LoadOutcome::State::Incomplete:
+                failure = how.failure;
+                outcome = Outcome::Failed;
+                break;
+            case LoadOutcome::State::Cancelled: outcome = Outcome::Cancelled; break;
+            }
         });
-        connect(loader, &EnrollmentLoader::cancelled, this, [this] { outcome = Outcome::Cancelled; });
     }
 
     bool ended() const { return outcome != Outcome::Running; }
@@ -48,4 +55,7 @@ public:
     int retriesSeen = 0;
     FetchProgress progress;
     FetchFailure failure;
+    LoadOutcome ended_;    // the last ended signal
+    int endings = 0;       // ended signals seen
+    bool listFinished = false;
 };

@@ -1,7 +1,7 @@
 // Account names from Organizations, fetched beside the enrollment list: every name arrives, and a
 // caller who may not list accounts still gets the whole enrollment list.
 #include "loadrecorder.h"
-#include "network/enrollmentloader.h"
+#include "network/loadsession.h"
 #include "profiles/staticcredentialprovider.h"
 #include "simulator/enrollmentsimulator.h"
 
@@ -62,12 +62,12 @@ EnrollmentQuery AccountNamesTest::query() const
 
 void AccountNamesTest::shouldDeliverANameForEveryAccount()
 {
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     AccountNames names;
     bool namesDone = false;
-    connect(&loader, &EnrollmentLoader::accountNamesReceived, this, [&](const AccountNames &page) { names.insert(page); });
-    connect(&loader, &EnrollmentLoader::accountNamesFinished, this, [&] { namesDone = true; });
+    connect(&loader, &LoadSession::accountNamesReceived, this, [&](const AccountNames &page) { names.insert(page); });
+    connect(&loader, &LoadSession::ended, this, [&] { namesDone = true; });
     loader.start(query());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended() && namesDone, 20'000);
     QCOMPARE(recorder.outcome, LoadRecorder::Outcome::Finished);
@@ -82,9 +82,9 @@ void AccountNamesTest::shouldDeliverANameForEveryAccount()
 void AccountNamesTest::shouldStillLoadTheWholeListWhenNamesAreDenied()
 {
     m_simulator->setAccountNamesDenied(true);
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
-    QSignalSpy unavailable(&loader, &EnrollmentLoader::accountNamesUnavailable);
+    QSignalSpy unavailable(&loader, &LoadSession::accountNamesUnavailable);
     loader.start(query());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);
     QCOMPARE(recorder.outcome, LoadRecorder::Outcome::Finished);
@@ -99,7 +99,7 @@ void AccountNamesTest::shouldNotAskForNamesUnlessTheQueryDoes()
 {
     EnrollmentQuery withoutNames = query();
     withoutNames.includeAccountNames = false;
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(withoutNames);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);

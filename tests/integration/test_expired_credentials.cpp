@@ -4,7 +4,7 @@
 #include "loadrecorder.h"
 #include "rotatingcredentialprovider.h"
 #include "network/enrollmentfetcher.h"
-#include "network/enrollmentloader.h"
+#include "network/loadsession.h"
 #include "simulator/enrollmentsimulator.h"
 
 #include <QtTest>
@@ -76,7 +76,7 @@ EnrollmentQuery ExpiredCredentialsTest::queryWith(std::shared_ptr<CredentialProv
     query.endpoint = m_simulator->endpointUrl();
     query.signingRegion = QStringLiteral("us-east-1");
     query.credentials = std::move(provider);
-    query.readTimeoutMs = 5'000;
+    query.client.network.timeoutMs = 5'000;
     return query;
 }
 
@@ -94,7 +94,7 @@ void ExpiredCredentialsTest::shouldRefreshCredentialsAndAskAgainForThePageInFlig
     expireFirstTokenAtRequest(ExpiresAtRequest);
     auto provider = std::make_shared<RotatingCredentialProvider>(
         QList<Expected<AwsCredentials>>{temporaryCredentials(1), temporaryCredentials(2)});
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(queryWith(provider));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);
@@ -116,7 +116,7 @@ void ExpiredCredentialsTest::shouldStopWithRowsKeptWhenTheProviderHasNothingNewe
     expireFirstTokenAtRequest(ExpiresAtRequest);
     auto provider = std::make_shared<RotatingCredentialProvider>(
         QList<Expected<AwsCredentials>>{temporaryCredentials(1)});
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(queryWith(provider));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);
@@ -137,7 +137,7 @@ void ExpiredCredentialsTest::shouldStopWithRowsKeptWhenTheProviderCannotRefresh(
     const QString advice = QStringLiteral("The SSO session has expired. Run 'aws sso login' and retry.");
     auto provider = std::make_shared<RotatingCredentialProvider>(
         QList<Expected<AwsCredentials>>{temporaryCredentials(1), Unexpected{advice}});
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(queryWith(provider));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);
@@ -158,7 +158,7 @@ void ExpiredCredentialsTest::shouldStopWithRowsKeptWhenTheFreshCredentialsHaveEx
     });
     auto provider = std::make_shared<RotatingCredentialProvider>(
         QList<Expected<AwsCredentials>>{temporaryCredentials(1), temporaryCredentials(2)});
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(queryWith(provider));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);

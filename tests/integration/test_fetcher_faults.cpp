@@ -3,7 +3,7 @@
 // rows kept (and a resume that then completes the list without duplicates).
 #include "loadrecorder.h"
 #include "network/enrollmentfetcher.h"
-#include "network/enrollmentloader.h"
+#include "network/loadsession.h"
 #include "profiles/staticcredentialprovider.h"
 #include "simulator/enrollmentsimulator.h"
 
@@ -79,13 +79,13 @@ EnrollmentQuery FetcherFaultsTest::query(int readTimeoutMs) const
     credentials.accessKeyId = AccessKey;
     credentials.secretAccessKey = SecretKey;
     query.credentials = std::make_shared<StaticCredentialProvider>(credentials, QStringLiteral("test"));
-    query.readTimeoutMs = readTimeoutMs;
+    query.client.network.timeoutMs = readTimeoutMs;
     return query;
 }
 
 void FetcherFaultsTest::shouldLoadEveryAccountExactlyOnce()
 {
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(query());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);
@@ -116,8 +116,8 @@ void FetcherFaultsTest::shouldRecoverFromTransientFaults()
     QFETCH(int, times);
     m_simulator->addFault({fault, 4, times});
 
-    EnrollmentLoader loader;
-    loader.fetcher()->setRandomSource([] { return 0.01; });
+    LoadSession loader;
+    loader.setRandomSource([] { return 0.01; });
     LoadRecorder recorder(&loader);
     loader.start(query(1'000));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 30'000);
@@ -166,8 +166,8 @@ void FetcherFaultsTest::shouldStopWithRowsKeptAndResumeToCompletion()
     QFETCH(QString, mentions);
     m_simulator->addFault({fault, 5, 1000});
 
-    EnrollmentLoader loader;
-    loader.fetcher()->setRandomSource([] { return 0.01; });
+    LoadSession loader;
+    loader.setRandomSource([] { return 0.01; });
     LoadRecorder recorder(&loader);
     loader.start(query(500));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 30'000);
@@ -188,7 +188,7 @@ void FetcherFaultsTest::shouldStopWithRowsKeptAndResumeToCompletion()
 void FetcherFaultsTest::shouldRefuseARepeatedNextToken()
 {
     m_simulator->addFault({SimulatorFault::RepeatedToken, 3, 1});
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(query());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);
@@ -210,7 +210,7 @@ void FetcherFaultsTest::shouldCorrectClockSkew()
 {
     QFETCH(qint64, serverOffsetSeconds);
     m_simulator->setClockOffsetSeconds(serverOffsetSeconds);
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(query());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);
@@ -228,7 +228,7 @@ void FetcherFaultsTest::shouldExplainAWrongSecretKey()
     credentials.accessKeyId = AccessKey;
     credentials.secretAccessKey = QStringLiteral("not-the-secret");
     wrong.credentials = std::make_shared<StaticCredentialProvider>(credentials, QStringLiteral("test"));
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(wrong);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);
@@ -242,7 +242,7 @@ void FetcherFaultsTest::shouldExplainAWrongSecretKey()
 void FetcherFaultsTest::shouldExplainAccessDenied()
 {
     m_simulator->addFault({SimulatorFault::AccessDenied, 1, 1});
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(query());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);
@@ -257,7 +257,7 @@ void FetcherFaultsTest::shouldSendTheStatusFilterToTheServer()
     EnrollmentQuery failedOnly = query();
     failedOnly.statuses = {QStringLiteral("Failed"), QStringLiteral("Pending")};
     failedOnly.maxResults = 7;
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(failedOnly);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 20'000);
@@ -275,7 +275,7 @@ void FetcherFaultsTest::shouldSendTheStatusFilterToTheServer()
 void FetcherFaultsTest::shouldKeepRowsWhenCancelledAndDeliverNoMore()
 {
     m_simulator->setPageLatencyMs(100);
-    EnrollmentLoader loader;
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(query());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.pages >= 2, 20'000);
@@ -293,8 +293,8 @@ void FetcherFaultsTest::shouldKeepRowsWhenCancelledAndDeliverNoMore()
 
 void FetcherFaultsTest::shouldFetchTheCallersOwnEnrollment()
 {
-    EnrollmentLoader loader;
-    QSignalSpy received(&loader, &EnrollmentLoader::ownEnrollmentReceived);
+    LoadSession loader;
+    QSignalSpy received(&loader, &LoadSession::ownEnrollmentReceived);
     loader.fetchOwnEnrollment(query());
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10'000);
     const auto own = received.at(0).at(0).value<OwnEnrollment>();
@@ -310,8 +310,8 @@ void FetcherFaultsTest::shouldRefuseACaBundleWithoutCertificates()
     bundle.flush();
     EnrollmentQuery https = query();
     https.endpoint = QUrl(QStringLiteral("https://127.0.0.1:1"));
-    https.caBundle = bundle.fileName();
-    EnrollmentLoader loader;
+    https.client.network.caBundle = bundle.fileName();
+    LoadSession loader;
     LoadRecorder recorder(&loader);
     loader.start(https);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended(), 10'000);

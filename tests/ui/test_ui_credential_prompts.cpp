@@ -18,7 +18,7 @@ namespace {
 class ExpiredSsoSession final : public CredentialProvider
 {
 public:
-    void requestCredentials(QObject *, CredentialRenewal, CredentialsReady done) override
+    void requestCredentials(AwsClient &, CredentialRenewal, CredentialsReady done) override
     {
         done(CredentialResult(Unexpected{CredentialError(
             QStringLiteral("The IAM Identity Center session for profile 'dev' has expired."),

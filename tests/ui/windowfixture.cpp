@@ -28,8 +28,8 @@ WindowSetup WindowFixture::setup(int maxAttempts) const
         query.endpoint = endpoint;
         query.signingRegion = QStringLiteral("us-east-1");
         query.credentials = std::make_shared<StaticCredentialProvider>(credentials, QStringLiteral("the UI tests"));
-        query.maxAttempts = maxAttempts;
-        query.readTimeoutMs = 10'000;
+        query.client.maxAttempts = maxAttempts;
+        query.client.network.timeoutMs = 10'000;
         query.includeAccountNames = fetchNames;
         query.organizations = ServiceEndpoint{endpoint, QStringLiteral("us-east-1"), QStringLiteral("organizations")};
         return query;

@@ -2,13 +2,13 @@
 // Run it by hand from a Release build; it uses the offscreen platform unless QT_QPA_PLATFORM says otherwise.
 //
 // 100,000 accounts stream in from a loopback simulator (its own process when the build has one)
-// through the window's own path (EnrollmentLoader -> PageQueue -> AccountTableModel ->
+// through the window's own path (LoadSession -> PageQueue -> AccountTableModel ->
 // AccountFilterProxyModel -> a shown QTableView), then the loaded table is filtered, sorted and
 // exported.
 
 #include "accountfilterproxymodel.h"
 #include "enrollment/accounttablemodel.h"
-#include "network/enrollmentloader.h"
+#include "network/loadsession.h"
 #include "pagequeue.h"
 #include "profiles/staticcredentialprovider.h"
 #include "simulator/enrollmentsimulator.h"
@@ -165,9 +165,9 @@ EnrollmentQuery queryFor(const QUrl &endpoint)
 // Streams every account in; returns the largest time the event loop could not run, in ms.
 double streamAccounts(const QUrl &endpoint, AccountTableModel &model)
 {
-    EnrollmentLoader loader;
+    LoadSession loader;
     PageQueue pages(&model);
-    QObject::connect(&loader, &EnrollmentLoader::pageReceived, &pages, &PageQueue::enqueue);
+    QObject::connect(&loader, &LoadSession::pageReceived, &pages, &PageQueue::enqueue);
 
     QElapsedTimer sinceTick;
     qint64 worstGapNs = 0;
@@ -182,7 +182,12 @@ double streamAccounts(const QUrl &endpoint, AccountTableModel &model)
     QEventLoop loop;
     bool fetched = false;
     QString failure;
-    QObject::connect(&loader, &EnrollmentLoader::finished, &loop, [&] {
+    QObject::connect(&loader, &LoadSession::ended, &loop, [&](const LoadOutcome &outcome) {
+        if (!outcome.isComplete()) {
+            failure = outcome.failure.message;
+            loop.quit();
+            return;
+        }
         fetched = true;
         if (pages.isEmpty())
             loop.quit();
@@ -190,10 +195,6 @@ double streamAccounts(const QUrl &endpoint, AccountTableModel &model)
     QObject::connect(&pages, &PageQueue::drained, &loop, [&] {
         if (fetched)
             loop.quit();
-    });
-    QObject::connect(&loader, &EnrollmentLoader::failed, &loop, [&](const FetchFailure &f) {
-        failure = f.message;
-        loop.quit();
     });
 
     QElapsedTimer total;
