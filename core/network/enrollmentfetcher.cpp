@@ -109,6 +109,8 @@ void EnrollmentFetcher::requestPage()
             // already say what to do.
             if (failure.error.httpStatus != 0 && !failure.fromCredentialSource)
                 fetch.message = explainEnrollmentError(failure.error);
+            else if (failure.kind == AwsFailure::Kind::Network)
+                fetch.message = tr("The list stopped at page %1. %2").arg(m_progress.pages + 1).arg(failure.message);
             fail(fetch);
             return;
         }

@@ -8,19 +8,26 @@
 #include <memory>
 #include <optional>
 
-// Asks provider through a fresh AwsClient with configuration (proxies, CA bundle, retries) on this
-// thread and runs the event loop until it answers (or timeoutMs passes, which leaves the result empty).
+// Asks provider through client (or a fresh one with configuration: proxies, CA bundle, retries) on
+// this thread and runs the event loop until it answers (or timeoutMs passes, which leaves the result empty).
+inline std::optional<CredentialResult> waitForCredentials(CredentialProvider &provider, AwsClient &client,
+                                                          CredentialRenewal renewal = CredentialRenewal::IfExpiring,
+                                                          int timeoutMs = 20'000)
+{
+    auto answer = std::make_shared<std::optional<CredentialResult>>();
+    provider.requestCredentials(client, renewal, [answer](const CredentialResult &result) { *answer = result; });
+    if (!QTest::qWaitFor([&] { return answer->has_value(); }, timeoutMs))
+        return std::nullopt;
+    return *answer;
+}
+
 inline std::optional<CredentialResult> waitForCredentials(CredentialProvider &provider,
                                                           const ClientConfiguration &configuration,
                                                           CredentialRenewal renewal = CredentialRenewal::IfExpiring,
                                                           int timeoutMs = 20'000)
 {
     AwsClient client(configuration);
-    auto answer = std::make_shared<std::optional<CredentialResult>>();
-    provider.requestCredentials(client, renewal, [answer](const CredentialResult &result) { *answer = result; });
-    if (!QTest::qWaitFor([&] { return answer->has_value(); }, timeoutMs))
-        return std::nullopt;
-    return *answer;
+    return waitForCredentials(provider, client, renewal, timeoutMs);
 }
 
 inline std::optional<CredentialResult> waitForCredentials(CredentialProvider &provider,

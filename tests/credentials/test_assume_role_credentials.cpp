@@ -337,16 +337,17 @@ void AssumeRoleCredentialsTest::shouldKeepAssumedCredentialsUntilShortlyBeforeTh
         resolve(QStringLiteral("[profile audit]\nregion = us-east-1\nrole_arn = %1\nsource_profile = base\n").arg(RoleA),
                 QStringLiteral("audit"), {}, {}, clock);
     QVERIFY2(provider, qPrintable(m_resolveError));
-    QVERIFY(succeeded(waitForCredentials(*provider)));
-    QVERIFY(succeeded(waitForCredentials(*provider)));
+    AwsClient client({}, clock); // signs by the same clock STS judges by
+    QVERIFY(succeeded(waitForCredentials(*provider, client)));
+    QVERIFY(succeeded(waitForCredentials(*provider, client)));
     QCOMPARE(m_sts->receivedRequests().size(), 1);
 
     clock->advance(49 * 60 * 1000);
-    QVERIFY(succeeded(waitForCredentials(*provider)));
+    QVERIFY(succeeded(waitForCredentials(*provider, client)));
     QCOMPARE(m_sts->receivedRequests().size(), 1);
 
     clock->advance(2 * 60 * 1000);
-    const auto renewed = waitForCredentials(*provider);
+    const auto renewed = waitForCredentials(*provider, client);
     QVERIFY2(succeeded(renewed), qPrintable(failureOf(renewed)));
     QCOMPARE(m_sts->receivedRequests().size(), 2);
     QCOMPARE(renewed->value().accessKeyId, m_sts->issuedCredentials().last().accessKeyId);
@@ -379,12 +380,13 @@ void AssumeRoleCredentialsTest::shouldRenewTheSourceWhenStsCallsItExpired()
                                       .arg(RoleA, RoleB),
                                   QStringLiteral("audit"), {}, {}, clock);
     QVERIFY2(provider, qPrintable(m_resolveError));
-    QVERIFY(succeeded(waitForCredentials(*provider)));
+    AwsClient client({}, clock); // signs by the same clock STS judges by
+    QVERIFY(succeeded(waitForCredentials(*provider, client)));
     QCOMPARE(m_sts->receivedRequests().size(), 2);
 
     clock->advance(55 * 60 * 1000);
     m_sts->expireIssuedCredentials();
-    const auto renewed = waitForCredentials(*provider);
+    const auto renewed = waitForCredentials(*provider, client);
     QVERIFY2(succeeded(renewed), qPrintable(failureOf(renewed)));
     const auto requests = m_sts->receivedRequests();
     QCOMPARE(requests.size(), 5); // role (refused: expired hop), hop again, role again

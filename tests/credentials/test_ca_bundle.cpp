@@ -258,7 +258,7 @@ void CaBundleTest::shouldRefuseAComputeOptimizerCertificateFromAnUnknownCa()
     QCOMPARE(recorder.outcome, LoadRecorder::Outcome::Failed);
     QCOMPARE(recorder.failure.kind, FetchFailure::Kind::Configuration);
     QVERIFY2(recorder.failure.message.startsWith(
-                 QStringLiteral("The TLS certificate of %1 is not trusted: ").arg(m_sts->url().toDisplayString())),
+                 QStringLiteral("The TLS certificate of %1 (Compute Optimizer) is not trusted: ").arg(m_sts->url().toDisplayString())),
              qPrintable(recorder.failure.message));
     QCOMPARE(m_sts->requestCount(), 0);
 }

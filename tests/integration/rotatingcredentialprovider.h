@@ -6,8 +6,9 @@
 
 #include <atomic>
 
-// Temporary credentials as STS or IAM Identity Center hand them out: each call returns the next
-// set (the last one again once they run out), or an error where the set list holds none.
+// Temporary credentials as STS or IAM Identity Center hand them out: the first set until a service
+// calls it expired, then the next one on each forced renewal (the last one again once they run
+// out), or an error where the set list holds none. calls() counts the sets handed out.
 class RotatingCredentialProvider final : public CredentialProvider
 {
 public:
@@ -16,6 +17,16 @@ public:
     {
     }
 
+    void requestCredentials(AwsClient &, CredentialRenewal renewal, CredentialsReady done) override
+    {
+        if (m_calls.load() == 0 || renewal == CredentialRenewal::Force)
+            m_current = m_calls.fetch_add(1);
+        const Expected<AwsCredentials> &set = m_sets.at(qMin(m_current, int(m_sets.size()) - 1));
+        if (set)
+            done(set.value());
+        else
+            done(Unexpected{CredentialError(set.error())});
+    }
     Expected<AwsCredentials> credentials() override
     {
         const int call = m_calls.fetch_add(1);
@@ -28,4 +39,5 @@ public:
 private:
     const QList<Expected<AwsCredentials>> m_sets;
     std::atomic_int m_calls{0};
+    int m_current = 0;
 };

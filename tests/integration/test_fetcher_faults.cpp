@@ -138,11 +138,11 @@ void FetcherFaultsTest::shouldStopWithRowsKeptAndResumeToCompletion_data()
     QTest::addColumn<SimulatorFault>("fault");
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("throttling storm") << SimulatorFault::Throttling400 << int(FetchFailure::Kind::Service)
+    QTest::newRow("throttling storm") << SimulatorFault::Throttling400 << int(FetchFailure::Kind::Throttled)
                                       << QStringLiteral("throttling");
-    QTest::newRow("500 every time") << SimulatorFault::InternalError500 << int(FetchFailure::Kind::Service)
+    QTest::newRow("500 every time") << SimulatorFault::InternalError500 << int(FetchFailure::Kind::Unavailable)
                                     << QStringLiteral("internal error");
-    QTest::newRow("503 every time") << SimulatorFault::Unavailable503 << int(FetchFailure::Kind::Service)
+    QTest::newRow("503 every time") << SimulatorFault::Unavailable503 << int(FetchFailure::Kind::Unavailable)
                                     << QStringLiteral("unavailable");
     QTest::newRow("resets every time") << SimulatorFault::ConnectionReset << int(FetchFailure::Kind::Network)
                                        << QStringLiteral("retry");
@@ -155,7 +155,7 @@ void FetcherFaultsTest::shouldStopWithRowsKeptAndResumeToCompletion_data()
                                         << int(FetchFailure::Kind::MalformedPage) << QStringLiteral("text/html");
     QTest::newRow("server never answers") << SimulatorFault::Stall << int(FetchFailure::Kind::Network)
                                           << QStringLiteral("did not answer");
-    QTest::newRow("expired credentials") << SimulatorFault::ExpiredToken << int(FetchFailure::Kind::Service)
+    QTest::newRow("expired credentials") << SimulatorFault::ExpiredToken << int(FetchFailure::Kind::Credentials)
                                          << QStringLiteral("expired");
 }
 
