@@ -1,7 +1,7 @@
 #include "network/accountnamesfetcher.h"
 
 #include "client/awscall.h"
-#include "client/awsclient.h"
+#include "client/parsedcall.h"
 #include "network/listaccountsparser.h"
 
 #include <QJsonDocument>
@@ -47,15 +47,14 @@ void AccountNamesFetcher::requestPage()
                                         "AWSOrganizationsV20161128", QStringLiteral("ListAccounts"), "1.1",
                                         QJsonDocument(body).toJson(QJsonDocument::Compact));
     request.credentials = m_query.credentials;
-    auto page = std::make_shared<AccountNamesPage>();
-    request.readBody = [page](const QByteArray &answer) {
+    const auto read = [](const QByteArray &answer) -> Expected<AccountNamesPage> {
         auto parsed = parseListAccountsPage(answer);
         if (!parsed)
-            return tr("A ListAccounts page from AWS Organizations was malformed: %1.").arg(parsed.error());
-        *page = std::move(parsed.value());
-        return QString();
+            return Unexpected{tr("A ListAccounts page from AWS Organizations was malformed: %1.").arg(parsed.error())};
+        return parsed;
     };
-    m_call = m_client->send(std::move(request), [this, page](const AwsResult &result) {
+    m_call = sendParsed<AccountNamesPage>(*m_client, std::move(request), read,
+                                          [this](const Expected<AccountNamesPage, AwsFailure> &result) {
         m_call = nullptr;
         if (!result) {
             const AwsFailure &failure = result.error();
@@ -73,14 +72,14 @@ void AccountNamesFetcher::requestPage()
             Q_EMIT unavailable(reason, denied, m_run);
             return;
         }
-        Q_EMIT namesReceived(page->names, m_run);
+        Q_EMIT namesReceived(result->names, m_run);
         // Organizations may hand back a token it gave before; that is a loop, not more accounts.
         // An empty page with a token is not the end: only a missing token is.
-        if (page->nextToken.isEmpty() || m_tokensSeen.contains(page->nextToken)) {
+        if (result->nextToken.isEmpty() || m_tokensSeen.contains(result->nextToken)) {
             Q_EMIT finished(m_run);
             return;
         }
-        m_nextToken = page->nextToken;
+        m_nextToken = result->nextToken;
         m_tokensSeen.insert(m_nextToken);
         requestPage();
     });

@@ -1,7 +1,7 @@
 #include "network/enrollmentfetcher.h"
 
 #include "client/awscall.h"
-#include "client/awsclient.h"
+#include "client/parsedcall.h"
 #include "enrollment/enrollmentpageparser.h"
 #include "network/enrollmenterror.h"
 
@@ -77,16 +77,14 @@ void EnrollmentFetcher::requestPage()
                                         "ComputeOptimizerService", QStringLiteral("GetEnrollmentStatusesForOrganization"),
                                         "1.0", requestBody(m_query, m_currentToken));
     request.credentials = m_query.credentials;
-    auto page = std::make_shared<EnrollmentPage>();
     const int pageNumber = m_progress.pages + 1;
-    request.readBody = [page, pageNumber](const QByteArray &body) {
+    const auto read = [pageNumber](const QByteArray &body) -> Expected<EnrollmentPage> {
         auto parsed = parseEnrollmentPage(body);
         if (!parsed)
-            return tr("Page %1 from Compute Optimizer was malformed: %2. Retry to continue.")
-                .arg(pageNumber)
-                .arg(parsed.error());
-        *page = std::move(parsed.value());
-        return QString();
+            return Unexpected{tr("Page %1 from Compute Optimizer was malformed: %2. Retry to continue.")
+                                  .arg(pageNumber)
+                                  .arg(parsed.error())};
+        return parsed;
     };
     QPointer<EnrollmentFetcher> self(this);
     request.onRetry = [self](const AwsRetryNotice &notice) {
@@ -98,7 +96,8 @@ void EnrollmentFetcher::requestPage()
         self->m_progress.retryReason = notice.reason;
         Q_EMIT self->progressChanged(self->m_progress, self->m_run);
     };
-    m_call = m_client->send(std::move(request), [this, page](const AwsResult &result) {
+    m_call = sendParsed<EnrollmentPage>(*m_client, std::move(request), read,
+                                        [this](const Expected<EnrollmentPage, AwsFailure> &result) {
         m_call = nullptr;
         if (m_cancelRequested.load())
             return;
@@ -114,7 +113,7 @@ void EnrollmentFetcher::requestPage()
             fail(fetch);
             return;
         }
-        handlePage(std::move(page->accounts), page->nextToken);
+        handlePage(result->accounts, result->nextToken);
     });
 }
 

@@ -1,6 +1,6 @@
 #include "network/ownenrollment.h"
 
-#include "client/awsclient.h"
+#include "client/parsedcall.h"
 #include "network/enrollmenterror.h"
 #include "network/enrollmentquery.h"
 
@@ -39,17 +39,17 @@ void fetchOwnEnrollment(AwsClient &client, const EnrollmentQuery &query,
                                         "ComputeOptimizerService", QStringLiteral("GetEnrollmentStatus"), "1.0",
                                         QByteArrayLiteral("{}"));
     request.credentials = query.credentials;
-    auto own = std::make_shared<OwnEnrollment>();
-    request.readBody = [own](const QByteArray &body) {
+    const auto read = [](const QByteArray &body) -> Expected<OwnEnrollment> {
         Expected<OwnEnrollment> parsed = parseOwnEnrollment(body);
         if (!parsed)
-            return QStringLiteral("Compute Optimizer's answer about this account was malformed: %1.").arg(parsed.error());
-        *own = parsed.value();
-        return QString();
+            return Unexpected{
+                QStringLiteral("Compute Optimizer's answer about this account was malformed: %1.").arg(parsed.error())};
+        return parsed;
     };
-    client.send(std::move(request), [own, done = std::move(done)](const AwsResult &result) {
+    sendParsed<OwnEnrollment>(client, std::move(request), read,
+                              [done = std::move(done)](const Expected<OwnEnrollment, AwsFailure> &result) {
         if (result) {
-            done(*own);
+            done(result.value());
             return;
         }
         const AwsFailure &failure = result.error();

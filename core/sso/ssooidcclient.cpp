@@ -1,6 +1,6 @@
 #include "sso/ssooidcclient.h"
 
-#include "client/awsclient.h"
+#include "client/parsedcall.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,21 +26,21 @@ void refreshSsoAccessToken(AwsClient &client, const SsoOidcConnection &connectio
     request.signing = AwsRequest::Signing::None;
     request.parseError = parseRestJsonError;
 
-    auto refresh = std::make_shared<SsoTokenRefresh>();
-    request.readBody = [refresh](const QByteArray &answer) {
+    const auto readRefresh = [](const QByteArray &answer) -> Expected<SsoTokenRefresh> {
         const QJsonObject fields = QJsonDocument::fromJson(answer).object();
         SsoTokenRefresh read;
         read.accessToken = fields.value(QLatin1String("accessToken")).toString();
         read.expiresInSeconds = fields.value(QLatin1String("expiresIn")).toInt();
         read.refreshToken = fields.value(QLatin1String("refreshToken")).toString();
         if (read.accessToken.isEmpty() || read.expiresInSeconds <= 0)
-            return QStringLiteral("IAM Identity Center answered the refresh without an accessToken and expiresIn");
-        *refresh = read;
-        return QString();
+            return Unexpected{QStringLiteral("IAM Identity Center answered the refresh without an accessToken and "
+                                             "expiresIn")};
+        return read;
     };
-    client.send(std::move(request), [refresh, done = std::move(done)](const AwsResult &result) {
+    sendParsed<SsoTokenRefresh>(client, std::move(request), readRefresh,
+                                [done = std::move(done)](const Expected<SsoTokenRefresh, AwsFailure> &result) {
         if (result) {
-            done(*refresh);
+            done(result.value());
             return;
         }
         const AwsFailure &failure = result.error();

@@ -6,8 +6,6 @@
 #include <QJsonObject>
 #include <QTimeZone>
 
-#include <memory>
-
 namespace {
 
 const QString PortalName = QStringLiteral("IAM Identity Center (SSO portal)");
@@ -31,9 +29,8 @@ void getRoleCredentials(AwsClient &client, const SsoPortalConnection &connection
     request.signing = AwsRequest::Signing::None;
     request.parseError = parseRestJsonError;
 
-    auto credentials = std::make_shared<AwsCredentials>();
     const QUrl where = connection.endpoint;
-    request.readBody = [credentials, where](const QByteArray &body) {
+    const CredentialReader readRole = [where](const QByteArray &body) -> Expected<AwsCredentials> {
         const QJsonObject role =
             QJsonDocument::fromJson(body).object().value(QLatin1String("roleCredentials")).toObject();
         AwsCredentials read;
@@ -42,28 +39,11 @@ void getRoleCredentials(AwsClient &client, const SsoPortalConnection &connection
         read.sessionToken = role.value(QLatin1String("sessionToken")).toString();
         const QJsonValue expiration = role.value(QLatin1String("expiration"));
         if (!read.isComplete() || !expiration.isDouble())
-            return QStringLiteral("IAM Identity Center at %1 answered GetRoleCredentials without roleCredentials. "
-                                  "Check the SSO endpoint URL.")
-                .arg(where.toDisplayString(QUrl::RemoveQuery));
+            return Unexpected{QStringLiteral("IAM Identity Center at %1 answered GetRoleCredentials without "
+                                             "roleCredentials. Check the SSO endpoint URL.")
+                                  .arg(where.toDisplayString(QUrl::RemoveQuery))};
         read.expiration = QDateTime::fromMSecsSinceEpoch(qint64(expiration.toDouble()), QTimeZone::utc());
-        *credentials = read;
-        return QString();
+        return read;
     };
-    client.send(std::move(request), [credentials, done = std::move(done)](const AwsResult &result) {
-        if (result) {
-            done(*credentials);
-            return;
-        }
-        const AwsFailure &failure = result.error();
-        SsoPortalFailure portal;
-        portal.message = failure.message;
-        if (failure.error.httpStatus != 0) {
-            portal.kind = SsoPortalFailure::Kind::Service;
-            portal.error = failure.error;
-            portal.message = failure.error.message;
-        } else if (failure.kind == AwsFailure::Kind::MalformedResponse) {
-            portal.kind = SsoPortalFailure::Kind::MalformedAnswer;
-        }
-        done(Unexpected{portal});
-    });
+    sendCredentialCall(client, std::move(request), readRole, std::move(done));
 }

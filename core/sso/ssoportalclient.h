@@ -1,6 +1,6 @@
 #pragma once
 
-#include "client/awserror.h"
+#include "client/credentialcall.h"
 #include "common/expected.h"
 #include "signing/awscredentials.h"
 
@@ -15,13 +15,7 @@ struct SsoPortalConnection
     QUrl endpoint; // https://portal.sso.<sso_region>.amazonaws.com
 };
 
-struct SsoPortalFailure
-{
-    enum class Kind { Connection, Service, MalformedAnswer };
-    Kind kind = Kind::Connection;
-    QString message;
-    AwsError error; // for Service
-};
+using SsoPortalFailure = CredentialCallFailure;
 
 using RoleCredentialsResult = Expected<AwsCredentials, SsoPortalFailure>;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/credentialcall.h"
 #include "sts/assumerolerequest.h"
 #include "sts/stsresponse.h"
 
@@ -7,13 +8,7 @@
 
 class AwsClient;
 
-struct StsFailure
-{
-    enum class Kind { Connection, Service, MalformedAnswer };
-    Kind kind = Kind::Connection;
-    QString message; // for Connection and MalformedAnswer: a sentence; for Service: AWS's own words
-    StsError error;  // for Service
-};
+using StsFailure = CredentialCallFailure;
 
 using AssumeRoleResult = Expected<AwsCredentials, StsFailure>;
 using AssumeRoleReady = std::function<void(const AssumeRoleResult &)>;
