@@ -72,13 +72,14 @@ QDateTime AwsCall::signingTime() const
     return m_client->clock().nowUtc().addMSecs(m_client->clockSkewMs(m_request.endpoint));
 }
 
-// Adaptive mode's rate limiter may hold the attempt back; the other modes send at once.
+// Adaptive mode's rate limiter may hold the attempt back; the other modes send at once. A caller
+// held back asks again when its wait is over: throttles meanwhile may have made it longer.
 void AwsCall::waitForSendSlot()
 {
     m_timer->disconnect(this);
-    const qint64 waitMs = m_policy.reserveSendMs(nowMs());
+    const qint64 waitMs = m_policy.acquireSendMs(nowMs());
     if (waitMs > 0) {
-        connect(m_timer, &QTimer::timeout, this, &AwsCall::sendWithCredentials);
+        connect(m_timer, &QTimer::timeout, this, &AwsCall::waitForSendSlot);
         m_timer->start(int(std::min<qint64>(waitMs, 60'000)));
         return;
     }

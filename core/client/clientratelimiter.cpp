@@ -63,17 +63,18 @@ double ClientRateLimiter::measureAnswer(double now)
     return m_measuredRate;
 }
 
-qint64 ClientRateLimiter::reserveSendMs(qint64 nowMs)
+qint64 ClientRateLimiter::acquireSendMs(qint64 nowMs)
 {
     const double now = seconds(nowMs);
     startAt(now);
     if (!m_enabled)
         return 0;
     refill(now);
-    m_capacity -= 1.0;
-    if (m_capacity >= 0.0)
+    if (m_capacity >= 1.0) {
+        m_capacity -= 1.0;
         return 0;
-    return qint64(std::ceil(-m_capacity / m_fillRate * 1000.0));
+    }
+    return std::max<qint64>(1, qint64(std::ceil((1.0 - m_capacity) / m_fillRate * 1000.0)));
 }
 
 void ClientRateLimiter::recordResponse(qint64 nowMs, bool throttled)

@@ -9,9 +9,11 @@
 class ClientRateLimiter
 {
 public:
-    // How long the caller must wait before sending, in ms (0 = now). Reserves the token, so two
-    // callers asking at once get different waits. Before the first throttle it never delays.
-    qint64 reserveSendMs(qint64 nowMs);
+    // 0: a token is taken, send now. Otherwise nothing is taken: ask again after that many ms,
+    // when a token should be there at the current rate. As in botocore, a waiting caller holds no
+    // token, so a throttle that lowers the rate slows the callers already waiting too. Before the
+    // first throttle it never delays.
+    qint64 acquireSendMs(qint64 nowMs);
     // Every answer (throttled or not) updates the measured rate and CUBIC.
     void recordResponse(qint64 nowMs, bool throttled);
     double currentRate() const { return m_fillRate; } // tokens/s the bucket allows now
@@ -27,7 +29,7 @@ private:
     bool m_started = false;
     bool m_enabled = false;
 
-    // Token bucket; a negative capacity is tokens already promised to waiting callers.
+    // Token bucket.
     double m_fillRate = 1.0;
     double m_maxCapacity = 1.0;
     double m_capacity = 0.0;

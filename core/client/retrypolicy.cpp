@@ -100,9 +100,9 @@ void RetryPolicy::recordSuccess(int heldQuota)
     m_quota = std::min(InitialQuota, m_quota + (heldQuota > 0 ? heldQuota : NoRetryIncrement));
 }
 
-qint64 RetryPolicy::reserveSendMs(qint64 nowMs)
+qint64 RetryPolicy::acquireSendMs(qint64 nowMs)
 {
-    return m_mode == RetryMode::Adaptive ? m_rateLimiter.reserveSendMs(nowMs) : 0;
+    return m_mode == RetryMode::Adaptive ? m_rateLimiter.acquireSendMs(nowMs) : 0;
 }
 
 void RetryPolicy::recordResponse(qint64 nowMs, bool throttled)

@@ -39,8 +39,8 @@ public:
     // A call that fails for good simply drops its heldQuota: that stays spent.
     void recordSuccess(int heldQuota);
 
-    // Adaptive mode only; in the other modes reserveSendMs returns 0 and recordResponse does nothing.
-    qint64 reserveSendMs(qint64 nowMs);
+    // Adaptive mode only; in the other modes acquireSendMs returns 0 and recordResponse does nothing.
+    qint64 acquireSendMs(qint64 nowMs);
     void recordResponse(qint64 nowMs, bool throttled);
 
     RetryMode mode() const { return m_mode; }

@@ -36,6 +36,7 @@ EnrollmentSimulator::EnrollmentSimulator(SimulatedOrganization organization, QOb
     , m_accountList(organization, QRandomGenerator::global()->generate64())
 {
     connect(m_server, &QTcpServer::newConnection, this, &EnrollmentSimulator::acceptConnections);
+    m_uptime.start();
 }
 
 bool EnrollmentSimulator::listen(quint16 port)
@@ -84,6 +85,31 @@ QDateTime EnrollmentSimulator::serverNowUtc() const
 void EnrollmentSimulator::setPageLatencyMs(int ms)
 {
     m_pageLatencyMs = qMax(0, ms);
+}
+
+void EnrollmentSimulator::setResponseLatencyMs(int ms)
+{
+    m_responseLatencyMs = qMax(0, ms);
+}
+
+void EnrollmentSimulator::setRateLimit(SimulatedService service, double requestsPerSecond)
+{
+    (service == SimulatedService::Organizations ? m_organizationsLimit : m_computeOptimizerLimit)
+        .setRequestsPerSecond(requestsPerSecond);
+}
+
+int EnrollmentSimulator::rateLimitedCount() const
+{
+    return m_rateLimitedCount;
+}
+
+bool EnrollmentSimulator::overRateLimit(SimulatedService service)
+{
+    RequestRateLimit &limit = service == SimulatedService::Organizations ? m_organizationsLimit : m_computeOptimizerLimit;
+    if (limit.admit(m_uptime.elapsed()))
+        return false;
+    ++m_rateLimitedCount;
+    return true;
 }
 
 void EnrollmentSimulator::setRandomThrottling(double probability, quint32 seed)
@@ -158,7 +184,8 @@ void EnrollmentSimulator::serveBufferedRequests(QTcpSocket *socket)
         }
 
         const bool keepAlive = result.request.keepAlive();
-        const Reply reply = handle(result.request);
+        Reply reply = handle(result.request);
+        reply.delayMs += m_responseLatencyMs;
         // handle() emits a signal; whatever ran in between may have closed the socket.
         connection = m_connections.find(socket);
         if (connection == m_connections.end())
@@ -299,6 +326,8 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handlePageRequest(const Received
     Reply reply = [&]() -> Reply {
         if (const auto refused = checkContentTypeAndSignature(request))
             return errorReply(*refused);
+        if (overRateLimit(SimulatedService::ComputeOptimizer))
+            return errorReply(ServiceErrors::throttling(400));
 
         const std::optional<SimulatorFault> fault = faultFor(number);
         if (fault) {
@@ -380,6 +409,11 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handleListAccounts(const Receive
         if (const auto refused = m_authenticator.check(signable(request), serverNowUtc(), QStringLiteral("organizations")))
             return errorReply(*refused);
     }
+    if (overRateLimit(SimulatedService::Organizations)) {
+        Reply throttled = errorReply(ServiceErrors::tooManyRequests());
+        throttled.response.setHeader("Content-Type", "application/x-amz-json-1.1");
+        return throttled;
+    }
     if (m_accountNamesDenied) {
         ServiceError denied;
         denied.httpStatus = 400;
@@ -401,6 +435,8 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handleEnrollmentStatus(const Rec
 {
     if (const auto refused = checkContentTypeAndSignature(request))
         return errorReply(*refused);
+    if (overRateLimit(SimulatedService::ComputeOptimizer))
+        return errorReply(ServiceErrors::throttling(400));
     if (!request.body.trimmed().isEmpty()) {
         QJsonParseError parseError;
         if (!QJsonDocument::fromJson(request.body, &parseError).isObject())

@@ -5,11 +5,13 @@
 #include "simulator/httpresponse.h"
 #include "simulator/organizationpages.h"
 #include "simulator/requestauthenticator.h"
+#include "simulator/requestratelimit.h"
 #include "simulator/simulatedorganization.h"
 #include "simulator/simulatorfault.h"
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -45,6 +47,13 @@ public:
     void setClockOffsetSeconds(qint64 offset); // server clock = real UTC + offset, for Date and the skew check
     QDateTime serverNowUtc() const;
     void setPageLatencyMs(int ms);                              // delay before each page answer
+    // Delay before every answer, of any operation and throttled ones too: the network's round trip.
+    void setResponseLatencyMs(int ms);
+    // Above this many requests a second (a burst of one second's worth allowed), the service
+    // throttles: Compute Optimizer with 400 ThrottlingException, Organizations with 400
+    // TooManyRequestsException. 0 = no limit (the default).
+    void setRateLimit(SimulatedService service, double requestsPerSecond);
+    int rateLimitedCount() const; // answers the rate limits throttled, of both services
     void setRandomThrottling(double probability, quint32 seed); // occasional ThrottlingException, for demos
     void addFault(FaultRule rule);
     void clearFaults();
@@ -83,6 +92,7 @@ private:
     Reply handleEnrollmentStatus(const ReceivedHttpRequest &request);
     Reply handleListAccounts(const ReceivedHttpRequest &request);
     std::optional<ServiceError> checkContentTypeAndSignature(const ReceivedHttpRequest &request) const;
+    bool overRateLimit(SimulatedService service);
     std::optional<SimulatorFault> faultFor(int pageRequestNumber);
     QByteArray repeatedToken() const;
 
@@ -99,6 +109,11 @@ private:
     bool m_requireSignature = true;
     qint64 m_clockOffsetSeconds = 0;
     int m_pageLatencyMs = 0;
+    int m_responseLatencyMs = 0;
+    QElapsedTimer m_uptime;
+    RequestRateLimit m_computeOptimizerLimit;
+    RequestRateLimit m_organizationsLimit;
+    int m_rateLimitedCount = 0;
     double m_throttleProbability = 0.0;
     QRandomGenerator m_throttleRandom;
     QList<FaultRule> m_faults;

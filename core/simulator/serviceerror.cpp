@@ -49,6 +49,16 @@ ServiceError throttling(int httpStatus)
                  QStringLiteral("Rate exceeded"));
 }
 
+ServiceError tooManyRequests()
+{
+    ServiceError result = error(400, "com.amazonaws.organizations.v20161128", "TooManyRequestsException",
+                                QStringLiteral("You have sent too many requests in too short a period of time. The "
+                                               "quota helps protect against denial-of-service attacks. Try again "
+                                               "later."));
+    result.messageKey = "Message";
+    return result;
+}
+
 ServiceError internalError()
 {
     return error(500, computeOptimizer, "InternalServerException",

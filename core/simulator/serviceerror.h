@@ -22,6 +22,7 @@ struct ServiceError
 namespace ServiceErrors {
 
 ServiceError throttling(int httpStatus);
+ServiceError tooManyRequests(); // AWS Organizations' throttling
 ServiceError internalError();
 ServiceError serviceUnavailable();
 ServiceError accessDenied(const QString &operation);

@@ -17,6 +17,8 @@ struct Settings
     quint16 port = 0;
     int latencyMs = 0;
     double throttleRate = 0.0;
+    int roundTripMs = 0;
+    double rateLimit = 0.0;
     QString accessKeyId;
     QString secretAccessKey;
     QString sessionToken;
@@ -58,6 +60,11 @@ int main(int argc, char *argv[])
         {QStringLiteral("latency-ms"), QStringLiteral("Delay before each page, in ms (default 0)."), QStringLiteral("L")},
         {QStringLiteral("throttle-rate"), QStringLiteral("Share of pages answered with ThrottlingException, 0 to 1."),
          QStringLiteral("R")},
+        {QStringLiteral("round-trip-ms"), QStringLiteral("Delay before every answer, of any operation (default 0)."),
+         QStringLiteral("L")},
+        {QStringLiteral("rate-limit"), QStringLiteral("Requests a second each service allows before it throttles "
+                                                      "(default: no limit)."),
+         QStringLiteral("R")},
         {QStringLiteral("access-key-id"), QStringLiteral("Access key requests must be signed with. Without one, "
                                                          "signatures are not checked."),
          QStringLiteral("K")},
@@ -75,6 +82,8 @@ int main(int argc, char *argv[])
         || !readNumber(parser, QStringLiteral("port"), settings.port, 0, 65535)
         || !readNumber(parser, QStringLiteral("latency-ms"), settings.latencyMs, 0, 600'000)
         || !readNumber(parser, QStringLiteral("throttle-rate"), settings.throttleRate, 0, 1)
+        || !readNumber(parser, QStringLiteral("round-trip-ms"), settings.roundTripMs, 0, 600'000)
+        || !readNumber(parser, QStringLiteral("rate-limit"), settings.rateLimit, 0, 1'000'000)
         || !readNumber(parser, QStringLiteral("exit-after-seconds"), settings.exitAfterSeconds, 1, 86'400))
         return 2;
     settings.accessKeyId = parser.value(QStringLiteral("access-key-id"));
@@ -94,6 +103,9 @@ int main(int argc, char *argv[])
         simulator.addCredentials(settings.accessKeyId, settings.secretAccessKey, settings.sessionToken);
     simulator.setRegion(settings.region);
     simulator.setPageLatencyMs(settings.latencyMs);
+    simulator.setResponseLatencyMs(settings.roundTripMs);
+    simulator.setRateLimit(SimulatedService::ComputeOptimizer, settings.rateLimit);
+    simulator.setRateLimit(SimulatedService::Organizations, settings.rateLimit);
     if (settings.throttleRate > 0)
         simulator.setRandomThrottling(settings.throttleRate, settings.seed);
     if (!simulator.listen(settings.port)) {

@@ -2,6 +2,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -10,6 +11,25 @@ namespace {
 bool isClose(double actual, double expected)
 {
     return std::abs(actual - expected) <= 1e-9 * std::max(1.0, std::abs(expected));
+}
+
+// Callers all asking at `now`, each asking again when told to wait, the earliest first: how long
+// after `now` each gets to send.
+QList<qint64> sendMomentsOfCallersAskingAtOnce(ClientRateLimiter &limiter, qint64 now, int callers)
+{
+    QList<qint64> askAt(callers, now);
+    QList<qint64> sentAfter;
+    while (!askAt.isEmpty()) {
+        const auto earliest = std::min_element(askAt.begin(), askAt.end());
+        const qint64 wait = limiter.acquireSendMs(*earliest);
+        if (wait == 0) {
+            sentAfter.append(*earliest - now);
+            askAt.erase(earliest);
+        } else {
+            *earliest += wait;
+        }
+    }
+    return sentAfter;
 }
 
 } // namespace
@@ -22,8 +42,9 @@ private Q_SLOTS:
     void shouldNeverDelayBeforeTheFirstThrottle();
     void shouldFollowBotocore_data();
     void shouldFollowBotocore();
-    void shouldGiveCallersAskingAtOnceDifferentWaits();
+    void shouldLetCallersAskingAtOnceSendOneTokenApart();
     void shouldLetAWaitingCallerSendOnceItsWaitIsOver();
+    void shouldHoldBackAWaitingCallerLongerAfterAThrottle();
     void shouldNotFallBelowHalfARequestPerSecond();
 };
 
@@ -31,8 +52,8 @@ void ClientRateLimiterTest::shouldNeverDelayBeforeTheFirstThrottle()
 {
     ClientRateLimiter limiter;
     for (qint64 now = 0; now < 2000; now += 10) {
-        QCOMPARE(limiter.reserveSendMs(now), 0);
-        QCOMPARE(limiter.reserveSendMs(now), 0);
+        QCOMPARE(limiter.acquireSendMs(now), 0);
+        QCOMPARE(limiter.acquireSendMs(now), 0);
         limiter.recordResponse(now, false);
     }
     QVERIFY(!limiter.isEnabled());
@@ -41,8 +62,8 @@ void ClientRateLimiterTest::shouldNeverDelayBeforeTheFirstThrottle()
 }
 
 // Rows printed by tests/client/botocore_adaptive_reference.py: one answer every stepMs from
-// startMs, the listed ones throttled; then the bucket's rate, the measured rate and the waits of
-// five callers asking at once.
+// startMs, the listed ones throttled; then the bucket's rate, the measured rate and when each of
+// five callers asking at once gets a token.
 void ClientRateLimiterTest::shouldFollowBotocore_data()
 {
     QTest::addColumn<qint64>("startMs");
@@ -82,35 +103,33 @@ void ClientRateLimiterTest::shouldFollowBotocore()
     QVERIFY2(isClose(limiter.measuredRate(), measuredRate),
              qPrintable(QString::number(limiter.measuredRate(), 'g', 17)));
     QCOMPARE(limiter.isEnabled(), !throttled.isEmpty());
-    for (qint64 expected : waits) {
-        const qint64 wait = limiter.reserveSendMs(now);
-        QVERIFY2(std::abs(wait - expected) <= 1, qPrintable(QStringLiteral("%1 ms, not %2").arg(wait).arg(expected)));
+    const QList<qint64> sent = sendMomentsOfCallersAskingAtOnce(limiter, now, int(waits.size()));
+    for (qsizetype i = 0; i < waits.size(); ++i) {
+        QVERIFY2(std::abs(sent[i] - waits[i]) <= 1,
+                 qPrintable(QStringLiteral("caller %1 sent after %2 ms, not %3").arg(i).arg(sent[i]).arg(waits[i])));
     }
 }
 
-void ClientRateLimiterTest::shouldGiveCallersAskingAtOnceDifferentWaits()
+void ClientRateLimiterTest::shouldLetCallersAskingAtOnceSendOneTokenApart()
 {
     ClientRateLimiter limiter;
     for (int i = 0; i < 40; ++i)
         limiter.recordResponse(1000 + i * 25, i >= 20 && i % 2 == 0);
-    const qint64 now = 2000;
     const double rate = limiter.currentRate();
-    QList<qint64> waits;
-    for (int caller = 0; caller < 8; ++caller)
-        waits.append(limiter.reserveSendMs(now));
+    const QList<qint64> sent = sendMomentsOfCallersAskingAtOnce(limiter, 2000, 8);
     for (int caller = 1; caller < 8; ++caller) {
-        QVERIFY(waits[caller] > waits[caller - 1] || waits[caller] == 0);
-        if (waits[caller - 1] == 0)
+        QVERIFY(sent[caller] >= sent[caller - 1]);
+        if (sent[caller - 1] == 0)
             continue; // tokens left in the bucket: the wait depends on how many
-        // Once the bucket is empty each further caller waits one token longer: 1/rate seconds.
-        QVERIFY2(std::abs(waits[caller] - waits[caller - 1] - 1000.0 / rate) <= 1.0,
-                 qPrintable(QStringLiteral("caller %1 waits %2 ms after %3 ms at %4/s")
+        // Once the bucket is empty each further caller sends one token later: 1/rate seconds.
+        QVERIFY2(std::abs(sent[caller] - sent[caller - 1] - 1000.0 / rate) <= 1.0,
+                 qPrintable(QStringLiteral("caller %1 sent after %2 ms, %3 ms after the one before, at %4/s")
                                 .arg(caller)
-                                .arg(waits[caller])
-                                .arg(waits[caller - 1])
+                                .arg(sent[caller])
+                                .arg(sent[caller - 1])
                                 .arg(rate)));
     }
-    QVERIFY(waits.last() > 0);
+    QVERIFY(sent.last() > 0);
 }
 
 void ClientRateLimiterTest::shouldLetAWaitingCallerSendOnceItsWaitIsOver()
@@ -119,13 +138,33 @@ void ClientRateLimiterTest::shouldLetAWaitingCallerSendOnceItsWaitIsOver()
     for (int i = 0; i < 30; ++i)
         limiter.recordResponse(1000 + i * 50, i >= 10);
     qint64 now = 2500;
-    while (limiter.reserveSendMs(now) == 0) { } // drain the bucket
-    const qint64 wait = limiter.reserveSendMs(now);
+    while (limiter.acquireSendMs(now) == 0) { } // drain the bucket
+    const qint64 wait = limiter.acquireSendMs(now);
     QVERIFY(wait > 0);
-    // Reserving again at the promised moment is one token later, not two.
+    QCOMPARE(limiter.acquireSendMs(now), wait); // asking did not take a token
     now += wait;
-    const qint64 next = limiter.reserveSendMs(now);
+    QCOMPARE(limiter.acquireSendMs(now), 0);
+    const qint64 next = limiter.acquireSendMs(now);
     QVERIFY2(std::abs(next - 1000.0 / limiter.currentRate()) <= 1.0, qPrintable(QString::number(next)));
+}
+
+// A throttle while a caller waits lowers the rate for it too: when it asks again it is told to
+// wait on, instead of sending at the rate that was just throttled.
+void ClientRateLimiterTest::shouldHoldBackAWaitingCallerLongerAfterAThrottle()
+{
+    ClientRateLimiter limiter;
+    qint64 now = 1000;
+    for (int i = 0; i < 40; ++i, now += 50)
+        limiter.recordResponse(now, i == 20);
+    while (limiter.acquireSendMs(now) == 0) { }
+    const double rateBefore = limiter.currentRate();
+    const qint64 wait = limiter.acquireSendMs(now);
+    QVERIFY(wait > 0);
+    ClientRateLimiter unthrottled = limiter;
+    QCOMPARE(unthrottled.acquireSendMs(now + wait), 0);
+    limiter.recordResponse(now + 1, true);
+    QVERIFY(limiter.currentRate() < rateBefore);
+    QVERIFY(limiter.acquireSendMs(now + wait) > 0);
 }
 
 void ClientRateLimiterTest::shouldNotFallBelowHalfARequestPerSecond()
@@ -134,8 +173,11 @@ void ClientRateLimiterTest::shouldNotFallBelowHalfARequestPerSecond()
     for (int i = 0; i < 400; ++i)
         limiter.recordResponse(1000 + i * 10, true);
     QCOMPARE(limiter.currentRate(), 0.5);
-    limiter.reserveSendMs(5000);
-    QCOMPARE(limiter.reserveSendMs(5000), 2000);
+    qint64 now = 5000;
+    while (limiter.acquireSendMs(now) == 0) { }
+    now += limiter.acquireSendMs(now);
+    QCOMPARE(limiter.acquireSendMs(now), 0);
+    QCOMPARE(limiter.acquireSendMs(now), 2000);
 }
 
 QTEST_GUILESS_MAIN(ClientRateLimiterTest)

@@ -273,7 +273,7 @@ void RetryPolicyTest::shouldLimitTheSendRateOnlyInAdaptiveMode()
     QCOMPARE(policy.rateLimiter().isEnabled(), limits);
     qint64 longestWait = 0;
     for (int caller = 0; caller < 8; ++caller)
-        longestWait = std::max(longestWait, policy.reserveSendMs(now));
+        longestWait = std::max(longestWait, policy.acquireSendMs(now));
     QCOMPARE(longestWait > 0, limits);
 }
 
