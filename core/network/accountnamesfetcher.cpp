@@ -59,16 +59,11 @@ void AccountNamesFetcher::requestPage()
         if (!result) {
             const AwsFailure &failure = result.error();
             const bool denied = failure.kind == AwsFailure::Kind::AccessDenied;
+            // The client's sentence already says what happened and what to do (wait, retry, sign in).
             QString reason = failure.message;
-            if (denied) {
+            if (denied)
                 reason = tr("Account names need permission to call organizations:ListAccounts, from the management "
                             "account or a delegated administrator for AWS Organizations.");
-            } else if (failure.error.httpStatus != 0 && !failure.fromCredentialSource) {
-                reason = tr("AWS Organizations answered %1%2.")
-                             .arg(failure.error.code.isEmpty() ? QStringLiteral("HTTP %1").arg(failure.error.httpStatus)
-                                                               : failure.error.code,
-                                  failure.error.message.isEmpty() ? QString() : QStringLiteral(": ") + failure.error.message);
-            }
             Q_EMIT unavailable(reason, denied, m_run);
             return;
         }

@@ -1,5 +1,7 @@
 #include "simulator/enrollmentsimulator.h"
 
+#include "simulator/responsewriter.h"
+
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QPointer>
@@ -13,6 +15,7 @@ namespace {
 constexpr QByteArrayView targetPrefix = "ComputeOptimizerService.";
 constexpr QByteArrayView pageOperation = "GetEnrollmentStatusesForOrganization";
 constexpr QByteArrayView statusOperation = "GetEnrollmentStatus";
+constexpr QByteArrayView listAccountsOperation = "ListAccounts";
 constexpr QByteArrayView jsonContentType = "application/x-amz-json-1.0";
 
 SignableRequest signable(const ReceivedHttpRequest &request)
@@ -34,6 +37,7 @@ EnrollmentSimulator::EnrollmentSimulator(SimulatedOrganization organization, QOb
     , m_server(new QTcpServer(this))
     , m_pages(organization, QRandomGenerator::global()->generate64())
     , m_accountList(organization, QRandomGenerator::global()->generate64())
+    , m_faults(pageOperation.toByteArray())
 {
     connect(m_server, &QTcpServer::newConnection, this, &EnrollmentSimulator::acceptConnections);
     m_uptime.start();
@@ -120,7 +124,7 @@ void EnrollmentSimulator::setRandomThrottling(double probability, quint32 seed)
 
 void EnrollmentSimulator::addFault(FaultRule rule)
 {
-    m_faults.append(rule);
+    m_faults.add(std::move(rule));
 }
 
 void EnrollmentSimulator::clearFaults()
@@ -190,7 +194,7 @@ void EnrollmentSimulator::serveBufferedRequests(QTcpSocket *socket)
         connection = m_connections.find(socket);
         if (connection == m_connections.end())
             return;
-        if (reply.kind == Reply::Kind::Stall) {
+        if (reply.response.delivery == HttpResponse::Delivery::Never) {
             connection->busy = true;
             return;
         }
@@ -214,28 +218,14 @@ void EnrollmentSimulator::serveBufferedRequests(QTcpSocket *socket)
 
 bool EnrollmentSimulator::deliver(QTcpSocket *socket, const Reply &reply, bool keepAlive)
 {
-    switch (reply.kind) {
-    case Reply::Kind::Reset:
-        socket->abort();
-        return false;
-    case Reply::Kind::Truncate: {
-        const QByteArray wire = reply.response.toWire(serverNowUtc(), false);
-        const qsizetype missing = reply.response.body.size() - reply.response.body.size() / 2;
-        socket->write(wire.left(wire.size() - missing));
-        socket->disconnectFromHost();
-        return false;
-    }
-    case Reply::Kind::Stall:
-        return false;
-    case Reply::Kind::Respond:
-        break;
-    }
-    socket->write(reply.response.toWire(serverNowUtc(), keepAlive));
-    if (!keepAlive) {
-        socket->disconnectFromHost();
-        return false;
-    }
-    return true;
+    return writeResponse(socket, reply.response, serverNowUtc(), keepAlive);
+}
+
+EnrollmentSimulator::Reply EnrollmentSimulator::brokenReply(HttpResponse::Delivery delivery)
+{
+    Reply reply;
+    reply.response = HttpResponse::broken(delivery);
+    return reply;
 }
 
 EnrollmentSimulator::Reply EnrollmentSimulator::errorReply(const ServiceError &error)
@@ -294,14 +284,12 @@ std::optional<ServiceError> EnrollmentSimulator::checkContentTypeAndSignature(co
     return std::nullopt;
 }
 
-std::optional<SimulatorFault> EnrollmentSimulator::faultFor(int pageRequestNumber)
+std::optional<SimulatorFault> EnrollmentSimulator::faultFor(QByteArrayView operation, int number)
 {
-    for (const FaultRule &rule : std::as_const(m_faults)) {
-        if (rule.onPageRequest == 0
-            || (pageRequestNumber >= rule.onPageRequest && pageRequestNumber < rule.onPageRequest + rule.times))
-            return rule.fault;
-    }
-    if (m_throttleProbability > 0.0 && m_throttleRandom.generateDouble() < m_throttleProbability)
+    if (auto fault = m_faults.faultFor(operation, number))
+        return fault;
+    if (operation == pageOperation && m_throttleProbability > 0.0
+        && m_throttleRandom.generateDouble() < m_throttleProbability)
         return SimulatorFault::Throttling400;
     return std::nullopt;
 }
@@ -329,47 +317,10 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handlePageRequest(const Received
         if (overRateLimit(SimulatedService::ComputeOptimizer))
             return errorReply(ServiceErrors::throttling(400));
 
-        const std::optional<SimulatorFault> fault = faultFor(number);
+        const std::optional<SimulatorFault> fault = faultFor(pageOperation, number);
         if (fault) {
-            switch (*fault) {
-            case SimulatorFault::Throttling400:
-                return errorReply(ServiceErrors::throttling(400));
-            case SimulatorFault::Throttling429:
-                return errorReply(ServiceErrors::throttling(429));
-            case SimulatorFault::InternalError500:
-                return errorReply(ServiceErrors::internalError());
-            case SimulatorFault::Unavailable503:
-                return errorReply(ServiceErrors::serviceUnavailable());
-            case SimulatorFault::ExpiredToken:
-                return errorReply(ServiceErrors::expiredToken());
-            case SimulatorFault::AccessDenied:
-                return errorReply(ServiceErrors::accessDenied(QLatin1String(pageOperation)));
-            case SimulatorFault::InvalidParameter:
-                return errorReply(ServiceErrors::invalidParameterValue(
-                    QStringLiteral("The value supplied for the input parameter is out of range or not valid.")));
-            case SimulatorFault::ConnectionReset: {
-                Reply reset;
-                reset.kind = Reply::Kind::Reset;
-                return reset;
-            }
-            case SimulatorFault::Stall: {
-                Reply stall;
-                stall.kind = Reply::Kind::Stall;
-                return stall;
-            }
-            case SimulatorFault::InvalidJson200:
-                return jsonReply("{\"accountEnrollmentStatuses\": [{\"accountId\": \"123456789012\", \"status\": Active");
-            case SimulatorFault::WrongContentType200: {
-                Reply html = jsonReply("<!DOCTYPE html>\n<html><head><title>Network login</title></head>"
-                                       "<body><h1>Sign in to continue</h1><p>This network requires you to sign "
-                                       "in before you can reach the internet.</p></body></html>\n");
-                html.response.setHeader("Content-Type", "text/html; charset=utf-8");
-                return html;
-            }
-            case SimulatorFault::TruncatedBody:
-            case SimulatorFault::RepeatedToken:
-                break;
-            }
+            if (auto instead = faultReply(*fault, pageOperation))
+                return *instead;
         }
 
         auto pageRequest = m_pages.parseRequest(request.body);
@@ -381,7 +332,7 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handlePageRequest(const Received
             m_handedOutTokens.append(nextToken);
         Reply page = jsonReply(m_pages.pageJson(*pageRequest, nextToken));
         if (fault == SimulatorFault::TruncatedBody)
-            page.kind = Reply::Kind::Truncate;
+            page.response.delivery = HttpResponse::Delivery::CutOff;
         return page;
     }();
     reply.delayMs = m_pageLatencyMs;
@@ -398,9 +349,14 @@ int EnrollmentSimulator::listAccountsRequestCount() const
     return m_listAccountsRequestCount;
 }
 
+int EnrollmentSimulator::enrollmentStatusRequestCount() const
+{
+    return m_enrollmentStatusRequestCount;
+}
+
 EnrollmentSimulator::Reply EnrollmentSimulator::handleListAccounts(const ReceivedHttpRequest &request)
 {
-    ++m_listAccountsRequestCount;
+    const int number = ++m_listAccountsRequestCount;
     const QByteArray type = request.header("Content-Type").split(';').value(0).trimmed().toLower();
     if (type != "application/x-amz-json-1.1")
         return errorReply(ServiceErrors::unknownOperation(
@@ -423,24 +379,43 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handleListAccounts(const Receive
         denied.messageKey = "Message";
         return errorReply(denied);
     }
+    const std::optional<SimulatorFault> fault = faultFor(listAccountsOperation, number);
+    if (fault) {
+        if (auto instead = faultReply(*fault, listAccountsOperation)) {
+            if (instead->response.status != 200 && instead->response.delivery == HttpResponse::Delivery::Whole)
+                instead->response.setHeader("Content-Type", "application/x-amz-json-1.1");
+            return *instead;
+        }
+    }
     auto page = m_accountList.answer(request.body);
     if (!page)
         return errorReply(page.error());
     Reply reply = jsonReply(page.value());
     reply.response.setHeader("Content-Type", "application/x-amz-json-1.1");
+    if (fault == SimulatorFault::TruncatedBody)
+        reply.response.delivery = HttpResponse::Delivery::CutOff;
     return reply;
 }
 
 EnrollmentSimulator::Reply EnrollmentSimulator::handleEnrollmentStatus(const ReceivedHttpRequest &request)
 {
+    const int number = ++m_enrollmentStatusRequestCount;
     if (const auto refused = checkContentTypeAndSignature(request))
         return errorReply(*refused);
     if (overRateLimit(SimulatedService::ComputeOptimizer))
         return errorReply(ServiceErrors::throttling(400));
+    const std::optional<SimulatorFault> fault = faultFor(statusOperation, number);
+    if (fault) {
+        if (auto instead = faultReply(*fault, statusOperation))
+            return *instead;
+    }
     if (!request.body.trimmed().isEmpty()) {
         QJsonParseError parseError;
         if (!QJsonDocument::fromJson(request.body, &parseError).isObject())
             return errorReply(ServiceErrors::serialization(QStringLiteral("The request body must be a JSON object.")));
     }
-    return jsonReply(m_pages.enrollmentStatusJson());
+    Reply reply = jsonReply(m_pages.enrollmentStatusJson());
+    if (fault == SimulatorFault::TruncatedBody)
+        reply.response.delivery = HttpResponse::Delivery::CutOff;
+    return reply;
 }

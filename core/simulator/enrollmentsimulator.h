@@ -55,6 +55,8 @@ public:
     void setRateLimit(SimulatedService service, double requestsPerSecond);
     int rateLimitedCount() const; // answers the rate limits throttled, of both services
     void setRandomThrottling(double probability, quint32 seed); // occasional ThrottlingException, for demos
+    // Rules without an operation hit GetEnrollmentStatusesForOrganization; "GetEnrollmentStatus" and
+    // "ListAccounts" count their own requests.
     void addFault(FaultRule rule);
     void clearFaults();
     void setRequireSignature(bool required); // default true
@@ -62,6 +64,7 @@ public:
     // Organizations ListAccounts, served on the same port: names for the account list.
     void setAccountNamesDenied(bool denied); // AccessDeniedException, as for a caller outside the management account
     int listAccountsRequestCount() const;
+    int enrollmentStatusRequestCount() const; // GetEnrollmentStatus requests received
 
     int pageRequestCount() const;                 // GetEnrollmentStatusesForOrganization requests received
     QList<QByteArray> receivedNextTokens() const; // nextToken of each page request, empty for a first page
@@ -72,8 +75,6 @@ Q_SIGNALS:
 private:
     struct Reply
     {
-        enum class Kind { Respond, Reset, Truncate, Stall };
-        Kind kind = Kind::Respond;
         HttpResponse response;
         int delayMs = 0;
     };
@@ -93,10 +94,12 @@ private:
     Reply handleListAccounts(const ReceivedHttpRequest &request);
     std::optional<ServiceError> checkContentTypeAndSignature(const ReceivedHttpRequest &request) const;
     bool overRateLimit(SimulatedService service);
-    std::optional<SimulatorFault> faultFor(int pageRequestNumber);
+    std::optional<SimulatorFault> faultFor(QByteArrayView operation, int number);
+    std::optional<Reply> faultReply(SimulatorFault fault, QByteArrayView operation) const;
     QByteArray repeatedToken() const;
 
     static Reply errorReply(const ServiceError &error);
+    static Reply brokenReply(HttpResponse::Delivery delivery);
     static Reply jsonReply(QByteArray body);
 
     QTcpServer *m_server = nullptr;
@@ -105,6 +108,7 @@ private:
     AccountListPages m_accountList;
     bool m_accountNamesDenied = false;
     int m_listAccountsRequestCount = 0;
+    int m_enrollmentStatusRequestCount = 0;
     RequestAuthenticator m_authenticator;
     bool m_requireSignature = true;
     qint64 m_clockOffsetSeconds = 0;
@@ -116,7 +120,7 @@ private:
     int m_rateLimitedCount = 0;
     double m_throttleProbability = 0.0;
     QRandomGenerator m_throttleRandom;
-    QList<FaultRule> m_faults;
+    FaultSchedule m_faults;
     QSet<QString> m_expiredSessionTokens;
     int m_pageRequestCount = 0;
     QList<QByteArray> m_receivedNextTokens;

@@ -32,7 +32,23 @@ QByteArray reasonPhrase(int status)
     }
 }
 
+bool isServersOwn(const QByteArray &name)
+{
+    for (QByteArrayView own : {"Date", "Content-Length", "Connection"}) {
+        if (name.compare(own, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
+
+HttpResponse HttpResponse::broken(Delivery delivery)
+{
+    HttpResponse response;
+    response.delivery = delivery;
+    return response;
+}
 
 void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
 {
@@ -51,8 +67,11 @@ QByteArray HttpResponse::toWire(const QDateTime &serverNowUtc, bool keepAlive) c
     wire.reserve(body.size() + 512);
     wire.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(reasonPhrase(status));
     wire.append("\r\n");
-    for (const auto &[name, value] : headers)
+    for (const auto &[name, value] : headers) {
+        if (isServersOwn(name))
+            continue;
         wire.append(name).append(": ").append(value).append("\r\n");
+    }
     wire.append("Date: ").append(httpDate(serverNowUtc)).append("\r\n");
     wire.append("Content-Length: ").append(QByteArray::number(body.size())).append("\r\n");
     if (!keepAlive)

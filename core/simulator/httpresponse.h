@@ -9,9 +9,21 @@
 
 struct HttpResponse
 {
+    // How the answer leaves the server: whole, or broken in one of the ways faults call for.
+    enum class Delivery {
+        Whole,
+        Reset,  // abort the connection, answering nothing
+        CutOff, // the full Content-Length, half the body, then close
+        Never,  // no answer on this connection, ever
+    };
+
     int status = 200;
-    QList<std::pair<QByteArray, QByteArray>> headers; // Date, Content-Length and Connection are added on the wire
+    // Date, Content-Length and Connection are the server's: set here, they are left off the wire.
+    QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    Delivery delivery = Delivery::Whole;
+
+    static HttpResponse broken(Delivery delivery);
 
     void setHeader(const QByteArray &name, const QByteArray &value);
 

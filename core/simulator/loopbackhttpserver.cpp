@@ -1,5 +1,7 @@
 #include "simulator/loopbackhttpserver.h"
 
+#include "simulator/responsewriter.h"
+
 #include "signing/clock.h"
 
 #include <QHostAddress>
@@ -57,9 +59,14 @@ void LoopbackHttpServer::setClock(std::shared_ptr<const Clock> clock)
     m_clock = std::move(clock);
 }
 
+void LoopbackHttpServer::setClockOffsetSeconds(qint64 offset)
+{
+    m_clockOffsetSeconds = offset;
+}
+
 QDateTime LoopbackHttpServer::serverNowUtc() const
 {
-    return m_clock->nowUtc();
+    return m_clock->nowUtc().addSecs(m_clockOffsetSeconds);
 }
 
 void LoopbackHttpServer::acceptConnections()
@@ -103,9 +110,9 @@ void LoopbackHttpServer::serve(QTcpSocket *socket)
         Q_EMIT requestServed(m_requestCount);
         if (!m_readers.contains(socket))
             return;
-        socket->write(response.toWire(serverNowUtc(), keepAlive));
-        if (!keepAlive) {
-            socket->disconnectFromHost();
+        if (!writeResponse(socket, response, serverNowUtc(), keepAlive)) {
+            // Whatever else arrives on this connection goes unanswered.
+            m_readers.remove(socket);
             return;
         }
     }

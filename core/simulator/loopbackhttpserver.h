@@ -35,6 +35,7 @@ public:
 
     // The server's time, for Date headers, signature checks and expirations. Default: the system's.
     void setClock(std::shared_ptr<const Clock> clock);
+    void setClockOffsetSeconds(qint64 offset); // server clock = that clock + offset, for every use of it
     QDateTime serverNowUtc() const;
 
     int requestCount() const { return m_requestCount; }
@@ -53,5 +54,6 @@ private:
     bool m_tls = false;
     QHash<QTcpSocket *, HttpRequestReader> m_readers;
     std::shared_ptr<const Clock> m_clock;
+    qint64 m_clockOffsetSeconds = 0;
     int m_requestCount = 0;
 };

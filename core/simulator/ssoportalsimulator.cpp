@@ -44,6 +44,57 @@ void SsoPortalSimulator::setCredentialLifetimeSeconds(int seconds)
     m_lifetimeSeconds = seconds;
 }
 
+void SsoPortalSimulator::addFault(FaultRule rule)
+{
+    m_faults.add(std::move(rule));
+}
+
+void SsoPortalSimulator::clearFaults()
+{
+    m_faults.clear();
+}
+
+// The portal's own words for the faults that replace its answer; none for those that spoil it.
+std::optional<HttpResponse> SsoPortalSimulator::faultAnswer(SimulatorFault fault)
+{
+    switch (fault) {
+    case SimulatorFault::Throttling400:
+        return error(400, "TooManyRequestsException", QStringLiteral("Rate exceeded"));
+    case SimulatorFault::Throttling429:
+        return error(429, "TooManyRequestsException", QStringLiteral("Rate exceeded"));
+    case SimulatorFault::InternalError500:
+        return error(500, "InternalServerException", QStringLiteral("An internal error occurred."));
+    case SimulatorFault::Unavailable503:
+        return error(503, "ServiceUnavailableException", QStringLiteral("Service unavailable."));
+    case SimulatorFault::ExpiredToken:
+        return error(401, "UnauthorizedException", QStringLiteral("Session token not found or invalid"));
+    case SimulatorFault::AccessDenied:
+        return error(403, "ForbiddenException", QStringLiteral("No access"));
+    case SimulatorFault::InvalidParameter:
+        return error(400, "InvalidRequestException", QStringLiteral("role_name and account_id are required"));
+    case SimulatorFault::ConnectionReset:
+        return HttpResponse::broken(HttpResponse::Delivery::Reset);
+    case SimulatorFault::Stall:
+        return HttpResponse::broken(HttpResponse::Delivery::Never);
+    case SimulatorFault::InvalidJson200: {
+        HttpResponse notJson;
+        notJson.setHeader("Content-Type", "application/json");
+        notJson.body = "{\"roleCredentials\": {\"accessKeyId\": \"ASIA";
+        return notJson;
+    }
+    case SimulatorFault::WrongContentType200: {
+        HttpResponse html;
+        html.setHeader("Content-Type", "text/html; charset=utf-8");
+        html.body = "<!DOCTYPE html>\n<html><body><h1>Sign in to continue</h1></body></html>\n";
+        return html;
+    }
+    case SimulatorFault::TruncatedBody:
+    case SimulatorFault::RepeatedToken:
+        break;
+    }
+    return std::nullopt;
+}
+
 HttpResponse SsoPortalSimulator::error(int status, const QByteArray &code, const QString &message)
 {
     HttpResponse response;
@@ -66,6 +117,12 @@ HttpResponse SsoPortalSimulator::answer(const ReceivedHttpRequest &request)
     received.roleName = query.queryItemValue(QStringLiteral("role_name"), QUrl::FullyDecoded);
     received.signedWithSigV4 = request.hasHeader("Authorization");
     m_received.append(received);
+
+    const std::optional<SimulatorFault> fault = m_faults.faultFor("GetRoleCredentials", int(m_received.size()));
+    if (fault) {
+        if (auto instead = faultAnswer(*fault))
+            return *instead;
+    }
 
     if (received.accessToken.isEmpty() || !m_tokens.contains(received.accessToken))
         return error(401, "UnauthorizedException", QStringLiteral("Session token not found or invalid"));
@@ -92,5 +149,7 @@ HttpResponse SsoPortalSimulator::answer(const ReceivedHttpRequest &request)
         {QStringLiteral("expiration"), double(issued.expiration->toMSecsSinceEpoch())},
     };
     response.body = QJsonDocument(QJsonObject{{QStringLiteral("roleCredentials"), role}}).toJson(QJsonDocument::Compact);
+    if (fault == SimulatorFault::TruncatedBody)
+        response.delivery = HttpResponse::Delivery::CutOff;
     return response;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "simulator/loopbackhttpserver.h"
+#include "simulator/simulatorfault.h"
 
 #include "signing/awscredentials.h"
 
@@ -29,6 +30,9 @@ public:
     void revokeAccessToken(const QString &accessToken);
     void addRole(const QString &accountId, const QString &roleName);
     void setCredentialLifetimeSeconds(int seconds); // default 3600
+    // GetRoleCredentials requests the rule hits fail so, before the token is checked.
+    void addFault(FaultRule rule);
+    void clearFaults();
 
     QList<ReceivedRequest> receivedRequests() const { return m_received; }
     QList<AwsCredentials> issuedCredentials() const { return m_issued; }
@@ -41,7 +45,9 @@ protected:
 
 private:
     static HttpResponse error(int status, const QByteArray &code, const QString &message);
+    static std::optional<HttpResponse> faultAnswer(SimulatorFault fault);
 
+    FaultSchedule m_faults{"GetRoleCredentials"};
     QSet<QString> m_tokens;
     QSet<QString> m_roles; // "account/role"
     QList<ReceivedRequest> m_received;

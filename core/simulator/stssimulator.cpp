@@ -83,9 +83,14 @@ void StsSimulator::setCredentialLifetimeSeconds(int seconds)
     m_lifetimeSeconds = seconds;
 }
 
-void StsSimulator::failNext(Fault fault, int count)
+void StsSimulator::addFault(FaultRule rule)
 {
-    m_faults.append({fault, count});
+    m_faults.add(std::move(rule));
+}
+
+void StsSimulator::clearFaults()
+{
+    m_faults.clear();
 }
 
 void StsSimulator::expireIssuedCredentials()
@@ -122,22 +127,10 @@ HttpResponse StsSimulator::answer(const ReceivedHttpRequest &request)
     const SigV4Verification verification = verifySigV4(signable, [](const QString &) { return std::nullopt; });
     m_received.append(ReceivedAssumeRole{verification.accessKeyId, parameters});
 
-    if (!m_faults.isEmpty()) {
-        auto &[fault, count] = m_faults.first();
-        const Fault current = fault;
-        if (--count == 0)
-            m_faults.removeFirst();
-        switch (current) {
-        case Fault::ExpiredToken:
-            return error(400, QStringLiteral("ExpiredToken"),
-                         QStringLiteral("The security token included in the request is expired"));
-        case Fault::Throttling:
-            return error(400, QStringLiteral("Throttling"), QStringLiteral("Rate exceeded"));
-        case Fault::AccessDenied:
-            return error(403, QStringLiteral("AccessDenied"), QStringLiteral("Not authorized to perform sts:AssumeRole"));
-        case Fault::InternalError:
-            return error(500, QStringLiteral("InternalFailure"), QStringLiteral("An internal error occurred."));
-        }
+    const std::optional<SimulatorFault> fault = m_faults.faultFor("AssumeRole", int(m_received.size()));
+    if (fault) {
+        if (auto instead = faultAnswer(*fault))
+            return *instead;
     }
 
     if (const auto refused = m_authenticator.check(signable, serverNowUtc(), QStringLiteral("sts")))
@@ -150,7 +143,52 @@ HttpResponse StsSimulator::answer(const ReceivedHttpRequest &request)
                          .arg(parameters.value(QStringLiteral("Action")), parameters.value(QStringLiteral("Version"))));
     if (parameters.value(QStringLiteral("Version")) != u"2011-06-15")
         return error(400, QStringLiteral("InvalidAction"), QStringLiteral("The Version must be 2011-06-15."));
-    return assumeRole(parameters);
+    HttpResponse response = assumeRole(parameters);
+    if (fault == SimulatorFault::TruncatedBody)
+        response.delivery = HttpResponse::Delivery::CutOff;
+    return response;
+}
+
+// STS's own words for the faults that replace its answer; none for those that spoil it.
+std::optional<HttpResponse> StsSimulator::faultAnswer(SimulatorFault fault)
+{
+    const QString expired = QStringLiteral("The security token included in the request is expired");
+    switch (fault) {
+    case SimulatorFault::Throttling400:
+        return error(400, QStringLiteral("Throttling"), QStringLiteral("Rate exceeded"));
+    case SimulatorFault::Throttling429:
+        return error(429, QStringLiteral("Throttling"), QStringLiteral("Rate exceeded"));
+    case SimulatorFault::InternalError500:
+        return error(500, QStringLiteral("InternalFailure"), QStringLiteral("An internal error occurred."));
+    case SimulatorFault::Unavailable503:
+        return error(503, QStringLiteral("ServiceUnavailable"), QStringLiteral("Service is unavailable."));
+    case SimulatorFault::ExpiredToken:
+        return error(400, QStringLiteral("ExpiredToken"), expired);
+    case SimulatorFault::AccessDenied:
+        return error(403, QStringLiteral("AccessDenied"), QStringLiteral("Not authorized to perform sts:AssumeRole"));
+    case SimulatorFault::InvalidParameter:
+        return error(400, QStringLiteral("ValidationError"), QStringLiteral("1 validation error detected."));
+    case SimulatorFault::ConnectionReset:
+        return HttpResponse::broken(HttpResponse::Delivery::Reset);
+    case SimulatorFault::Stall:
+        return HttpResponse::broken(HttpResponse::Delivery::Never);
+    case SimulatorFault::InvalidJson200: {
+        HttpResponse notXml;
+        notXml.setHeader("Content-Type", "text/xml");
+        notXml.body = "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIA";
+        return notXml;
+    }
+    case SimulatorFault::WrongContentType200: {
+        HttpResponse html;
+        html.setHeader("Content-Type", "text/html; charset=utf-8");
+        html.body = "<!DOCTYPE html>\n<html><body><h1>Sign in to continue</h1></body></html>\n";
+        return html;
+    }
+    case SimulatorFault::TruncatedBody:
+    case SimulatorFault::RepeatedToken:
+        break;
+    }
+    return std::nullopt;
 }
 
 HttpResponse StsSimulator::assumeRole(const QMap<QString, QString> &parameters)

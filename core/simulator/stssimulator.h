@@ -2,6 +2,7 @@
 
 #include "simulator/loopbackhttpserver.h"
 #include "simulator/requestauthenticator.h"
+#include "simulator/simulatorfault.h"
 
 #include "signing/awscredentials.h"
 
@@ -31,8 +32,6 @@ public:
         QMap<QString, QString> parameters;
     };
 
-    enum class Fault { ExpiredToken, Throttling, AccessDenied, InternalError };
-
     explicit StsSimulator(QObject *parent = nullptr);
 
     void addSourceCredentials(const QString &accessKeyId, const QString &secretAccessKey,
@@ -40,8 +39,9 @@ public:
     void addRole(const QString &roleArn, RoleRules rules = {});
     void setRegion(const QString &region); // the signing region requests must use; default "us-east-1"
     void setCredentialLifetimeSeconds(int seconds); // when DurationSeconds is not sent; default 3600
-    // The next count AssumeRole requests fail so, before anything else is checked.
-    void failNext(Fault fault, int count = 1);
+    // AssumeRole requests the rule hits fail so, before anything else is checked.
+    void addFault(FaultRule rule);
+    void clearFaults();
     // Requests signed with credentials handed out so far are refused as expired from now on.
     void expireIssuedCredentials();
 
@@ -57,11 +57,12 @@ protected:
 private:
     HttpResponse assumeRole(const QMap<QString, QString> &parameters);
     static HttpResponse error(int status, const QString &code, const QString &message);
+    static std::optional<HttpResponse> faultAnswer(SimulatorFault fault);
 
     RequestAuthenticator m_authenticator;
     QMap<QString, RoleRules> m_roles;
     QSet<QString> m_expiredKeys;
-    QList<std::pair<Fault, int>> m_faults;
+    FaultSchedule m_faults{"AssumeRole"};
     QList<ReceivedAssumeRole> m_received;
     QList<AwsCredentials> m_issued;
     int m_lifetimeSeconds = 3600;

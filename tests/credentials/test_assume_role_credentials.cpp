@@ -318,8 +318,8 @@ void AssumeRoleCredentialsTest::shouldExplainSourceKeysStsDoesNotKnow()
 
 void AssumeRoleCredentialsTest::shouldRetryWhenStsThrottles()
 {
-    m_sts->failNext(StsSimulator::Fault::Throttling);
-    m_sts->failNext(StsSimulator::Fault::InternalError);
+    m_sts->addFault(FaultRule{SimulatorFault::Throttling400, 1, 1});
+    m_sts->addFault(FaultRule{SimulatorFault::InternalError500, 2, 1});
     const auto provider =
         resolve(QStringLiteral("[profile audit]\nregion = us-east-1\nrole_arn = %1\nsource_profile = base\n").arg(RoleA),
                 QStringLiteral("audit"));
