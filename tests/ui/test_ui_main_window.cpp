@@ -87,6 +87,18 @@ void clickHeader(QTableView *table, int column)
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
 }
 
+// The dialog of that name that is up now; open() shows it before the call that opens it returns.
+template <typename T>
+T *openDialog(QWidget *window, const char *name)
+{
+    const QList<T *> dialogs = window->findChildren<T *>(QString::fromLatin1(name));
+    for (T *dialog : dialogs) {
+        if (dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
 void clickCheckBox(QCheckBox *box)
 {
     QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(6, box->height() / 2));
@@ -113,6 +125,7 @@ private Q_SLOTS:
     void shouldExportAllRowsChosenInTheSaveDialog();
     void shouldOpenExportWithCtrlEEvenFromTheSearchBox();
     void shouldWarnBeforeExportingWhileStillLoading();
+    void shouldKeepLoadingWhileTheExportDialogsAreOpen();
     void shouldCopySelectedRowsToTheClipboard();
     void shouldRememberFilterProfileAndRegionInTheNextWindow();
     void shouldLetTheCommandLineRegionWinOverTheRememberedOne();
@@ -379,25 +392,16 @@ void MainWindowTest::shouldExportAllRowsChosenInTheSaveDialog()
     clickCheckBox(child<QCheckBox>(window.get(), "statusFilterActive"));
 
     const QString path = fixture.filePath(QStringLiteral("everything.csv"));
-    bool answered = false;
-    QTimer driver;
-    driver.setInterval(10);
-    connect(&driver, &QTimer::timeout, this, [&] {
-        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-        if (!dialog || dialog->objectName() != QStringLiteral("csvExportDialog"))
-            return;
-        driver.stop();
-        dialog->selectNameFilter(csvFilterName(ExportScope::AllRows));
-        // What a person does: type the path into the focused file name field.
-        auto *fileName = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
-        QVERIFY(fileName);
-        fileName->setText(path);
-        static_cast<QDialog *>(dialog)->accept();
-        answered = true;
-    });
-    driver.start();
     child<QAction>(window.get(), "exportAction")->trigger();
-    QVERIFY(answered);
+    auto *dialog = openDialog<QFileDialog>(window.get(), "csvExportDialog");
+    QVERIFY(dialog);
+    dialog->selectNameFilter(csvFilterName(ExportScope::AllRows));
+    // What a person does: type the path into the focused file name field.
+    auto *fileName = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    QVERIFY(fileName);
+    fileName->setText(path);
+    static_cast<QDialog *>(dialog)->accept();
+    QVERIFY(!dialog->isVisible());
     QCOMPARE(fileContents(path), csvOf(window->accountModel()->accounts()));
     QCOMPARE(child<NoticeBanner>(window.get(), "exportNotice")->title(),
              QStringLiteral("Exported all 250 loaded accounts."));
@@ -414,20 +418,10 @@ void MainWindowTest::shouldOpenExportWithCtrlEEvenFromTheSearchBox()
     search->setFocus();
     QTest::keyClicks(search, QStringLiteral("0"));
 
-    bool opened = false;
-    QTimer driver;
-    driver.setInterval(10);
-    connect(&driver, &QTimer::timeout, this, [&] {
-        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        driver.stop();
-        opened = true;
-        static_cast<QDialog *>(dialog)->reject();
-    });
-    driver.start();
     QTest::keyClick(search, Qt::Key_E, Qt::ControlModifier);
-    QVERIFY(opened);
+    auto *dialog = openDialog<QFileDialog>(window.get(), "csvExportDialog");
+    QVERIFY(dialog);
+    dialog->reject();
     QCOMPARE(search->text(), QStringLiteral("0"));
 }
 
@@ -441,21 +435,55 @@ void MainWindowTest::shouldWarnBeforeExportingWhileStillLoading()
     QTRY_VERIFY_WITH_TIMEOUT(window->accountModel()->rowCount() > 0, LoadTimeoutMs);
     QVERIFY(window->isLoading());
 
-    QString question;
-    QTimer driver;
-    driver.setInterval(10);
-    connect(&driver, &QTimer::timeout, this, [&] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        driver.stop();
-        question = box->text();
-        box->reject();
-    });
-    driver.start();
     child<QAction>(window.get(), "exportAction")->trigger();
+    auto *box = openDialog<QMessageBox>(window.get(), "incompleteExportQuestion");
+    QVERIFY(box);
+    const QString question = box->text();
+    box->reject();
     QVERIFY2(question.startsWith(QStringLiteral("The list is still loading")), qPrintable(question));
+    QVERIFY(!openDialog<QFileDialog>(window.get(), "csvExportDialog"));
     QVERIFY(!child<NoticeBanner>(window.get(), "exportNotice")->isVisible());
+    child<QAction>(window.get(), "cancelAction")->trigger();
+}
+
+void MainWindowTest::shouldKeepLoadingWhileTheExportDialogsAreOpen()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(3000, 15));
+    QVERIFY(fixture.isReady());
+    fixture.simulator().setPageLatencyMs(40);
+    auto window = fixture.openWindow();
+    AccountTableModel *model = window->accountModel();
+    child<QAction>(window.get(), "refreshAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, LoadTimeoutMs);
+    QVERIFY(window->isLoading());
+
+    child<QAction>(window.get(), "exportAction")->trigger();
+    auto *question = openDialog<QMessageBox>(window.get(), "incompleteExportQuestion");
+    QVERIFY(question);
+    const int whenAsked = model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > whenAsked, LoadTimeoutMs);
+    QVERIFY(question->isVisible());
+    QCOMPARE(question->text(), QStringLiteral("The list is still loading: %1 accounts so far.")
+                                   .arg(QLocale().toString(model->rowCount())));
+
+    auto *exportAnyway = question->findChild<QPushButton *>(QStringLiteral("exportAnywayButton"));
+    QVERIFY(exportAnyway);
+    exportAnyway->click();
+    auto *dialog = openDialog<QFileDialog>(window.get(), "csvExportDialog");
+    QVERIFY(dialog);
+    const int whenSaving = model->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > whenSaving || !window->isLoading(), LoadTimeoutMs);
+
+    const QString path = fixture.filePath(QStringLiteral("while-loading.csv"));
+    dialog->selectNameFilter(csvFilterName(ExportScope::AllRows));
+    dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))->setText(path);
+    const bool stillLoading = window->isLoading();
+    static_cast<QDialog *>(dialog)->accept();
+    QCOMPARE(fileContents(path), csvOf(model->accounts()));
+    auto *notice = child<NoticeBanner>(window.get(), "exportNotice");
+    QCOMPARE(notice->title(),
+             QStringLiteral("Exported all %1 loaded accounts.").arg(QLocale().toString(model->rowCount())));
+    QCOMPARE(notice->detail().contains(QStringLiteral("The list was incomplete when exported")), stillLoading);
     child<QAction>(window.get(), "cancelAction")->trigger();
 }
 
