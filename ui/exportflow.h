@@ -11,7 +11,6 @@ class AccountFilterProxyModel;
 class AccountTableModel;
 class LoadTracker;
 class QDialog;
-class QMessageBox;
 
 // Export…: when the list is incomplete, whether to export it anyway; then where to save and which
 // rows; then the file, and a notice saying what it holds. Every question is a window-modal dialog
