@@ -1,98 +1,24 @@
 #include "accountfilterproxymodel.h"
 #include "emptystatepanel.h"
-#include "export/enrollmentcsvwriter.h"
 #include "noticebanner.h"
 #include "ownenrollmentsummary.h"
 #include "windowfixture.h"
+#include "windowtesthelpers.h"
 
 #include <QAccessible>
 #include <QAction>
-#include <QBuffer>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QtTest>
 
 #include <algorithm>
-
-namespace {
-
-constexpr int LoadTimeoutMs = 30'000;
-
-template <typename T>
-T *child(QWidget *parent, const char *name)
-{
-    return parent->findChild<T *>(QString::fromLatin1(name));
-}
-
-QSet<QString> idsOf(const QList<AccountEnrollment> &accounts)
-{
-    QSet<QString> ids;
-    for (const AccountEnrollment &account : accounts)
-        ids.insert(account.accountId);
-    return ids;
-}
-
-QSet<QString> idsOf(const SimulatedOrganization &organization)
-{
-    QSet<QString> ids;
-    for (const SimulatedAccount &account : organization.accounts)
-        ids.insert(account.accountId);
-    return ids;
-}
-
-int countWithStatus(const SimulatedOrganization &organization, const QString &status)
-{
-    return int(std::count_if(organization.accounts.cbegin(), organization.accounts.cend(),
-                             [&](const SimulatedAccount &account) { return account.status == status; }));
-}
-
-// QVERIFY2 builds its message even when the check passes: ask for the error only when there is one.
-template <typename T>
-QByteArray errorOf(const Expected<T> &result)
-{
-    return result ? QByteArray() : result.error().toUtf8();
-}
-
-QByteArray csvOf(const QList<AccountEnrollment> &accounts)
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    EnrollmentCsvWriter writer(&buffer);
-    writer.writeHeader();
-    writer.writeAccounts(accounts);
-    return buffer.data();
-}
-
-QByteArray fileContents(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void clickHeader(QTableView *table, int column)
-{
-    QHeaderView *header = table->horizontalHeader();
-    const QPoint centre(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
-                        header->height() / 2);
-    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
-}
-
-void clickCheckBox(QCheckBox *box)
-{
-    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(6, box->height() / 2));
-}
-
-} // namespace
 
 class MainWindowTest : public QObject
 {
@@ -109,18 +35,11 @@ private Q_SLOTS:
     void shouldResumeFromTheFailedPageOnRetry();
     void shouldExplainAccessDeniedAndStillShowOwnEnrollment();
     void shouldExplainWhyNothingCanLoad();
-    void shouldExportTheRowsAsShown();
-    void shouldExportAllRowsChosenInTheSaveDialog();
-    void shouldOpenExportWithCtrlEEvenFromTheSearchBox();
-    void shouldWarnBeforeExportingWhileStillLoading();
-    void shouldCopySelectedRowsToTheClipboard();
     void shouldRememberFilterProfileAndRegionInTheNextWindow();
     void shouldLetTheCommandLineRegionWinOverTheRememberedOne();
     void shouldShowOtherOnlyWhenTheServerSendsAnUnknownStatus();
     void shouldSayWhenItShowsDemoData();
     void shouldGiveEveryVisibleControlAnAccessibleName();
-    void shouldShowSearchExportAndCopyAccountNames();
-    void shouldHideNamesAndSayWhyWhenOrganizationsRefuses();
 
 private:
     void refreshAndWait(MainWindow *window, int expectedRows);
@@ -334,156 +253,6 @@ void MainWindowTest::shouldExplainWhyNothingCanLoad()
     QVERIFY(!child<QAction>(&window, "exportAction")->isEnabled());
 }
 
-void MainWindowTest::shouldExportTheRowsAsShown()
-{
-    WindowFixture fixture(SimulatedOrganization::generate(350, 4));
-    QVERIFY(fixture.isReady());
-    auto window = fixture.openWindow();
-    refreshAndWait(window.get(), 350);
-
-    clickCheckBox(child<QCheckBox>(window.get(), "statusFilterActive"));
-    auto *table = child<QTableView>(window.get(), "accountTable");
-    clickHeader(table, AccountTableModel::LastUpdatedColumn);
-    if (table->horizontalHeader()->sortIndicatorOrder() != Qt::DescendingOrder)
-        clickHeader(table, AccountTableModel::LastUpdatedColumn);
-    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(AccountTableModel::LastUpdatedColumn));
-    QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
-
-    QList<AccountEnrollment> expected;
-    for (const AccountEnrollment &account : window->accountModel()->accounts()) {
-        if (account.status != EnrollmentStatus::Active)
-            expected.append(account);
-    }
-    std::stable_sort(expected.begin(), expected.end(), [](const AccountEnrollment &a, const AccountEnrollment &b) {
-        return a.lastUpdatedMsecs.value_or(std::numeric_limits<qint64>::min())
-            > b.lastUpdatedMsecs.value_or(std::numeric_limits<qint64>::min());
-    });
-    QVERIFY(expected.size() > 10);
-
-    const QString path = fixture.filePath(QStringLiteral("shown.csv"));
-    const auto written = window->exportCsv(path, ExportScope::VisibleRows);
-    QVERIFY2(written.hasValue(), errorOf(written).constData());
-    QCOMPARE(written.value(), int(expected.size()));
-    QCOMPARE(fileContents(path), csvOf(expected));
-    auto *notice = child<NoticeBanner>(window.get(), "exportNotice");
-    QVERIFY(notice->isVisible());
-    QCOMPARE(notice->title(), QStringLiteral("Exported the %1 accounts shown.").arg(expected.size()));
-}
-
-void MainWindowTest::shouldExportAllRowsChosenInTheSaveDialog()
-{
-    WindowFixture fixture(SimulatedOrganization::generate(250, 9));
-    QVERIFY(fixture.isReady());
-    auto window = fixture.openWindow();
-    refreshAndWait(window.get(), 250);
-    clickCheckBox(child<QCheckBox>(window.get(), "statusFilterActive"));
-
-    const QString path = fixture.filePath(QStringLiteral("everything.csv"));
-    bool answered = false;
-    QTimer driver;
-    driver.setInterval(10);
-    connect(&driver, &QTimer::timeout, this, [&] {
-        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-        if (!dialog || dialog->objectName() != QStringLiteral("csvExportDialog"))
-            return;
-        driver.stop();
-        dialog->selectNameFilter(csvFilterName(ExportScope::AllRows));
-        // What a person does: type the path into the focused file name field.
-        auto *fileName = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
-        QVERIFY(fileName);
-        fileName->setText(path);
-        static_cast<QDialog *>(dialog)->accept();
-        answered = true;
-    });
-    driver.start();
-    child<QAction>(window.get(), "exportAction")->trigger();
-    QVERIFY(answered);
-    QCOMPARE(fileContents(path), csvOf(window->accountModel()->accounts()));
-    QCOMPARE(child<NoticeBanner>(window.get(), "exportNotice")->title(),
-             QStringLiteral("Exported all 250 loaded accounts."));
-}
-
-void MainWindowTest::shouldOpenExportWithCtrlEEvenFromTheSearchBox()
-{
-    WindowFixture fixture(SimulatedOrganization::generate(30, 9));
-    QVERIFY(fixture.isReady());
-    auto window = fixture.openWindow();
-    refreshAndWait(window.get(), 30);
-    QVERIFY(QTest::qWaitForWindowActive(window.get()));
-    auto *search = child<QLineEdit>(window.get(), "searchBox");
-    search->setFocus();
-    QTest::keyClicks(search, QStringLiteral("0"));
-
-    bool opened = false;
-    QTimer driver;
-    driver.setInterval(10);
-    connect(&driver, &QTimer::timeout, this, [&] {
-        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        driver.stop();
-        opened = true;
-        static_cast<QDialog *>(dialog)->reject();
-    });
-    driver.start();
-    QTest::keyClick(search, Qt::Key_E, Qt::ControlModifier);
-    QVERIFY(opened);
-    QCOMPARE(search->text(), QStringLiteral("0"));
-}
-
-void MainWindowTest::shouldWarnBeforeExportingWhileStillLoading()
-{
-    WindowFixture fixture(SimulatedOrganization::generate(2000, 10));
-    QVERIFY(fixture.isReady());
-    fixture.simulator().setPageLatencyMs(60);
-    auto window = fixture.openWindow();
-    child<QAction>(window.get(), "refreshAction")->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(window->accountModel()->rowCount() > 0, LoadTimeoutMs);
-    QVERIFY(window->isLoading());
-
-    QString question;
-    QTimer driver;
-    driver.setInterval(10);
-    connect(&driver, &QTimer::timeout, this, [&] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        driver.stop();
-        question = box->text();
-        box->reject();
-    });
-    driver.start();
-    child<QAction>(window.get(), "exportAction")->trigger();
-    QVERIFY2(question.startsWith(QStringLiteral("The list is still loading")), qPrintable(question));
-    QVERIFY(!child<NoticeBanner>(window.get(), "exportNotice")->isVisible());
-    child<QAction>(window.get(), "cancelAction")->trigger();
-}
-
-void MainWindowTest::shouldCopySelectedRowsToTheClipboard()
-{
-    WindowFixture fixture(SimulatedOrganization::generate(60, 6));
-    QVERIFY(fixture.isReady());
-    auto window = fixture.openWindow();
-    refreshAndWait(window.get(), 60);
-    QVERIFY(QTest::qWaitForWindowActive(window.get()));
-
-    auto *table = child<QTableView>(window.get(), "accountTable");
-    table->setFocus();
-    table->selectRow(4);
-    table->selectionModel()->select(table->model()->index(2, 0),
-                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
-
-    const QStringList lines = QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 3);
-    QCOMPARE(lines.at(0), QStringLiteral("Account ID\tStatus\tStatus Reason\tLast Updated (UTC)"));
-    const AccountEnrollment *third = window->filterModel()->accountAt(2);
-    const AccountEnrollment *fifth = window->filterModel()->accountAt(4);
-    QVERIFY(lines.at(1).startsWith(third->accountId + u'\t' + third->statusText + u'\t'));
-    QVERIFY(lines.at(2).startsWith(fifth->accountId + u'\t' + fifth->statusText + u'\t'));
-    QCOMPARE(lines.at(1).count(u'\t'), 3);
-}
-
 void MainWindowTest::shouldRememberFilterProfileAndRegionInTheNextWindow()
 {
     WindowFixture fixture(SimulatedOrganization::generate(200, 12));
@@ -584,68 +353,6 @@ void MainWindowTest::shouldGiveEveryVisibleControlAnAccessibleName()
         ++checked;
     }
     QVERIFY(checked >= 8);
-}
-
-void MainWindowTest::shouldShowSearchExportAndCopyAccountNames()
-{
-    WindowFixture fixture(SimulatedOrganization::generate(230, 21));
-    QVERIFY(fixture.isReady());
-    fixture.setFetchNames(true);
-    auto window = fixture.openWindow();
-    refreshAndWait(window.get(), 230);
-    AccountTableModel *model = window->accountModel();
-    QTRY_COMPARE_WITH_TIMEOUT(model->namesState(), AccountTableModel::NamesState::Available, LoadTimeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(model->accountNames().size(), 230, LoadTimeoutMs);
-    auto *table = child<QTableView>(window.get(), "accountTable");
-    QVERIFY(!table->isColumnHidden(AccountTableModel::AccountNameColumn));
-    QVERIFY(!table->isColumnHidden(AccountTableModel::EmailColumn));
-
-    const SimulatedAccount &wanted = fixture.organization().accounts.at(17);
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->account(row).accountId == wanted.accountId) {
-            QCOMPARE(model->index(row, AccountTableModel::AccountNameColumn).data().toString(), wanted.name);
-            QCOMPARE(model->index(row, AccountTableModel::EmailColumn).data().toString(), wanted.email);
-        }
-    }
-
-    QTest::keyClicks(child<QLineEdit>(window.get(), "searchBox"), wanted.email);
-    auto *proxy = table->model();
-    QTRY_COMPARE(proxy->rowCount(), 1);
-    QCOMPARE(proxy->index(0, AccountTableModel::AccountIdColumn).data().toString(), wanted.accountId);
-
-    const QString path = fixture.filePath(QStringLiteral("named.csv"));
-    QVERIFY(window->exportCsv(path, ExportScope::VisibleRows).hasValue());
-    const QByteArray csv = fileContents(path);
-    QVERIFY(csv.startsWith("Account ID,Account Name,Email,Status,Status Reason,Last Updated (UTC)\r\n"));
-    QVERIFY(csv.contains((wanted.accountId + u',' + wanted.name + u',' + wanted.email + u',').toUtf8()));
-
-    table->selectAll();
-    child<QAction>(window.get(), "copyAction")->trigger();
-    const QString copied = QGuiApplication::clipboard()->text();
-    QVERIFY2(copied.startsWith(QStringLiteral("Account ID\tAccount Name\tEmail\tStatus")), qPrintable(copied));
-    QVERIFY(copied.contains(wanted.accountId + u'\t' + wanted.name + u'\t' + wanted.email));
-}
-
-void MainWindowTest::shouldHideNamesAndSayWhyWhenOrganizationsRefuses()
-{
-    WindowFixture fixture(SimulatedOrganization::generate(120, 22));
-    QVERIFY(fixture.isReady());
-    fixture.simulator().setAccountNamesDenied(true);
-    fixture.setFetchNames(true);
-    auto window = fixture.openWindow();
-    refreshAndWait(window.get(), 120);
-    AccountTableModel *model = window->accountModel();
-    QTRY_COMPARE_WITH_TIMEOUT(model->namesState(), AccountTableModel::NamesState::Unavailable, LoadTimeoutMs);
-    auto *table = child<QTableView>(window.get(), "accountTable");
-    QVERIFY(table->isColumnHidden(AccountTableModel::AccountNameColumn));
-    QVERIFY(table->isColumnHidden(AccountTableModel::EmailColumn));
-    const QString why = model->headerData(AccountTableModel::AccountIdColumn, Qt::Horizontal, Qt::ToolTipRole).toString();
-    QVERIFY2(why.contains(QStringLiteral("organizations:ListAccounts")), qPrintable(why));
-    QCOMPARE(idsOf(model->accounts()), idsOf(fixture.organization()));
-
-    const QString path = fixture.filePath(QStringLiteral("unnamed.csv"));
-    QVERIFY(window->exportCsv(path, ExportScope::AllRows).hasValue());
-    QVERIFY(fileContents(path).startsWith("Account ID,Status,Status Reason,Last Updated (UTC)\r\n"));
 }
 
 QTEST_MAIN(MainWindowTest)

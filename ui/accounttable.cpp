@@ -1,0 +1,111 @@
+#include "accounttable.h"
+
+#include "accountfilterproxymodel.h"
+#include "enrollment/accounttablemodel.h"
+#include "statusdelegate.h"
+#include "tablecopy.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLocale>
+
+#include <algorithm>
+
+AccountTable::AccountTable(AccountTableModel *model, AccountFilterProxyModel *proxy, QWidget *parent)
+    : QTableView(parent)
+    , m_model(model)
+    , m_proxy(proxy)
+{
+    setObjectName(QStringLiteral("accountTable"));
+    setAccessibleName(tr("Member accounts"));
+    setModel(m_proxy);
+    setItemDelegateForColumn(AccountTableModel::StatusColumn, new StatusDelegate(this));
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    setAlternatingRowColors(true);
+    setShowGrid(false);
+    setCornerButtonEnabled(false);
+    QHeaderView *rows = verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + 8);
+    rows->hide();
+    QHeaderView *columns = horizontalHeader();
+    columns->setObjectName(QStringLiteral("accountTableHeader"));
+    columns->setHighlightSections(false);
+    columns->setSectionsMovable(false);
+    columns->setStretchLastSection(false);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_model, &AccountTableModel::namesStateChanged, this, &AccountTable::showNameColumnsIfKnown);
+}
+
+void AccountTable::restoreColumns(const QByteArray &state)
+{
+    QHeaderView *columns = horizontalHeader();
+    if (!columns->restoreState(state))
+        setDefaultColumnWidths();
+    columns->setSectionResizeMode(QHeaderView::Interactive);
+    columns->setSectionResizeMode(AccountTableModel::StatusReasonColumn, QHeaderView::Stretch);
+    setSortingEnabled(true);
+    showNameColumnsIfKnown();
+}
+
+QByteArray AccountTable::saveColumns() const
+{
+    return horizontalHeader()->saveState();
+}
+
+void AccountTable::setDefaultColumnWidths()
+{
+    // Measured from sample text, never ResizeToContents: that would read every row.
+    QHeaderView *columns = horizontalHeader();
+    const QFontMetrics metrics = fontMetrics();
+    const int em = metrics.horizontalAdvance(u'M');
+    const int padding = em * 2;
+    const QDateTime sample(QDate(2024, 12, 28), QTime(23, 58, 59));
+    columns->resizeSection(AccountTableModel::AccountIdColumn,
+                           metrics.horizontalAdvance(QStringLiteral("000000000000")) + padding);
+    columns->resizeSection(AccountTableModel::AccountNameColumn, em * 14);
+    columns->resizeSection(AccountTableModel::EmailColumn, em * 16);
+    columns->resizeSection(AccountTableModel::StatusColumn,
+                           metrics.horizontalAdvance(QStringLiteral("Inactive")) + metrics.height() + padding);
+    columns->resizeSection(AccountTableModel::StatusReasonColumn, em * 36);
+    columns->resizeSection(AccountTableModel::LastUpdatedColumn,
+                           metrics.horizontalAdvance(QLocale().toString(sample, QLocale::ShortFormat)) + padding);
+    columns->setSortIndicator(AccountTableModel::AccountIdColumn, Qt::AscendingOrder);
+}
+
+QList<AccountEnrollment> AccountTable::selectedAccounts() const
+{
+    QModelIndexList selected = selectionModel()->selectedRows();
+    std::sort(selected.begin(), selected.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<AccountEnrollment> accounts;
+    accounts.reserve(selected.size());
+    for (const QModelIndex &index : std::as_const(selected)) {
+        if (const AccountEnrollment *account = m_proxy->accountAt(index.row()))
+            accounts.append(*account);
+    }
+    return accounts;
+}
+
+void AccountTable::copySelectedRows()
+{
+    const QList<AccountEnrollment> accounts = selectedAccounts();
+    if (accounts.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(accountsAsTabSeparatedText(accounts, m_model->namesForExport()));
+}
+
+void AccountTable::showNameColumnsIfKnown()
+{
+    using NamesState = AccountTableModel::NamesState;
+    const NamesState state = m_model->namesState();
+    const bool show = state == NamesState::Loading || state == NamesState::Available;
+    setColumnHidden(AccountTableModel::AccountNameColumn, !show);
+    setColumnHidden(AccountTableModel::EmailColumn, !show);
+}
