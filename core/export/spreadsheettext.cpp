@@ -59,17 +59,17 @@ bool hasOoxmlEscape(QStringView text)
     return false;
 }
 
-QString encodedCell(QStringView visible)
+QString encodedCell(const QString &visible)
 {
-    return hasOoxmlEscape(visible) ? escapeOoxmlEscapes(visible) : visible.toString();
+    return hasOoxmlEscape(visible) ? escapeOoxmlEscapes(visible) : visible;
 }
 
 } // namespace
 
-QString withReplacedControlCharacters(QStringView text)
+QString withReplacedControlCharacters(const QString &text)
 {
     if (!needsReplacing(text))
-        return text.toString();
+        return text;
     QString clean;
     clean.reserve(text.size());
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -94,7 +94,7 @@ QString withReplacedControlCharacters(QStringView text)
     return clean;
 }
 
-QString xlsxCellText(QStringView text)
+QString xlsxCellText(const QString &text)
 {
     QString visible = withReplacedControlCharacters(text);
     QString cell = encodedCell(visible);

@@ -8,11 +8,11 @@
 //   become U+FFFD, so the reader sees that something was there;
 // - CR LF and a lone CR become LF, the line break spreadsheets use in a cell.
 // Text that needs no change is returned as it is.
-QString withReplacedControlCharacters(QStringView text);
+QString withReplacedControlCharacters(const QString &text);
 
 // The text of one XLSX string cell: the rule above; "_xHHHH_" written so that Excel and
 // LibreOffice show it literally instead of decoding it as an escaped character; and at most
 // the 32,767 characters a cell holds, ending in "…" when cut.
-QString xlsxCellText(QStringView text);
+QString xlsxCellText(const QString &text);
 
 inline constexpr qsizetype XlsxMaxCellCharacters = 32767;

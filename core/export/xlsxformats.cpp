@@ -76,7 +76,7 @@ XlsxFormats addXlsxFormats(lxw_workbook *workbook)
     return formats;
 }
 
-QByteArray xlsxCellBytes(QStringView text)
+QByteArray xlsxCellBytes(const QString &text)
 {
     return xlsxCellText(text).toUtf8();
 }

@@ -25,7 +25,7 @@ struct XlsxFormats
 XlsxFormats addXlsxFormats(lxw_workbook *workbook);
 
 // The UTF-8 bytes of one string cell, after the control-character rule (spreadsheettext.h).
-QByteArray xlsxCellBytes(QStringView text);
+QByteArray xlsxCellBytes(const QString &text);
 // Days since 1899-12-30, the spreadsheets' date-time number.
 double spreadsheetDateTime(qint64 msecsSinceEpoch);
 

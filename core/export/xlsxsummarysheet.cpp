@@ -49,7 +49,7 @@ private:
     }
     void string(lxw_col_t col, QStringView value, lxw_format *format)
     {
-        const QByteArray bytes = xlsxCellBytes(value);
+        const QByteArray bytes = xlsxCellBytes(value.toString());
         check(worksheet_write_string(m_sheet, m_row, col, bytes.constData(), format));
     }
     void check(lxw_error error)

@@ -42,10 +42,10 @@ void SpreadsheetTextTest::shouldReplaceWhatXmlCannotHold()
 
 void SpreadsheetTextTest::shouldEscapeTextThatLooksLikeAnOoxmlEscape()
 {
-    QCOMPARE(xlsxCellText(u"_x0041_"), QStringLiteral("_x005F_x0041_"));
-    QCOMPARE(xlsxCellText(u"a_xBEEF_b_x12_"), QStringLiteral("a_x005F_xBEEF_b_x12_"));
-    QCOMPARE(xlsxCellText(u"snake_case_x"), QStringLiteral("snake_case_x"));
-    QCOMPARE(withReplacedControlCharacters(u"_x0041_"), QStringLiteral("_x0041_"));
+    QCOMPARE(xlsxCellText(QStringLiteral("_x0041_")), QStringLiteral("_x005F_x0041_"));
+    QCOMPARE(xlsxCellText(QStringLiteral("a_xBEEF_b_x12_")), QStringLiteral("a_x005F_xBEEF_b_x12_"));
+    QCOMPARE(xlsxCellText(QStringLiteral("snake_case_x")), QStringLiteral("snake_case_x"));
+    QCOMPARE(withReplacedControlCharacters(QStringLiteral("_x0041_")), QStringLiteral("_x0041_"));
 }
 
 void SpreadsheetTextTest::shouldCutACellAtTheSpreadsheetLimit()

@@ -440,7 +440,8 @@ void HeadlessExportTest::shouldWriteXlsxAndJsonToAPipe()
                                environment());
     QVERIFY2(json.exitCode == 0, json.err.constData());
     QVERIFY(json.err.isEmpty());
-    const QJsonArray statuses = QJsonDocument::fromJson(json.out).object().value(QLatin1String("accountEnrollmentStatuses")).toArray();
+    const QJsonArray statuses =
+        QJsonDocument::fromJson(json.out).object().value(QLatin1String("accountEnrollmentStatuses")).toArray();
     QCOMPARE(statuses.size(), AccountCount);
     for (int i = 0; i < AccountCount; ++i) {
         const QJsonObject entry = statuses.at(i).toObject();
