@@ -119,7 +119,8 @@ void HeadlessExport::interrupt()
     if (m_session)
         m_session->cancel();
     finish(ExitInterrupted,
-           tr("Interrupted after %1; no file was written.").arg(accountCountText(m_accountsWritten)));
+           tr("Interrupted after %1; no file was written.")
+               .arg(accountCountText(m_accountsWritten + int(m_loaded.size()))));
 }
 
 void HeadlessExport::onPage(const QList<AccountEnrollment> &accounts)
