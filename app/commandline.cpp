@@ -40,7 +40,7 @@ void declareOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Shows which member accounts of your AWS Organization are enrolled in AWS Compute Optimizer,\n"
-                "and why not. With --export it writes them as CSV without opening a window."));
+                "and why not. With --export it writes them as XLSX, CSV or JSON without opening a window."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -58,9 +58,14 @@ void declareOptions(QCommandLineParser &parser)
         {QStringLiteral("read-timeout"),
          QStringLiteral("Seconds without data before a request is abandoned and retried (default 30)."),
          QStringLiteral("seconds"), QStringLiteral("30")},
-        {QStringLiteral("export"), QStringLiteral("Write every account as CSV to this file ('-' for stdout) and "
-                                                  "exit, without a window."),
+        {QStringLiteral("export"),
+         QStringLiteral("Write every account to this file ('-' for stdout) and exit, without a window. The "
+                        "extension chooses the format: .xlsx, .json, otherwise CSV."),
          QStringLiteral("file")},
+        {QStringLiteral("format"), QStringLiteral("Export as csv, xlsx or json, whatever the file is called."),
+         QStringLiteral("format")},
+        {QStringLiteral("csv-bom"),
+         QStringLiteral("Start the CSV with a UTF-8 byte-order mark, so Excel shows non-ASCII names correctly.")},
         {QStringLiteral("quiet"), QStringLiteral("Do not print progress to stderr.")},
         {QStringLiteral("no-names"),
          QStringLiteral("Do not ask AWS Organizations for account names and emails (the CSV then has no such columns).")},
@@ -116,6 +121,18 @@ Expected<CommandLineOptions> readOptions(const QCommandLineParser &parser)
         if (options.exportPath.isEmpty())
             return Unexpected{QStringLiteral("--export needs a file name, or '-' for stdout.")};
     }
+    options.exportFormat = exportFormatForFileName(options.exportPath);
+    if (parser.isSet(QStringLiteral("format"))) {
+        const QString name = parser.value(QStringLiteral("format"));
+        const std::optional<ExportFormat> format = exportFormatFromName(name.trimmed());
+        if (!format)
+            return Unexpected{QStringLiteral("--format must be csv, xlsx or json, not '%1'.").arg(name.left(40))};
+        options.exportFormat = *format;
+    }
+    options.csvByteOrderMark = parser.isSet(QStringLiteral("csv-bom"));
+    if (options.csvByteOrderMark && options.exportFormat != ExportFormat::Csv)
+        return Unexpected{QStringLiteral("--csv-bom is for CSV; %1 needs no byte-order mark.")
+                              .arg(exportFormatName(options.exportFormat).toUpper())};
     options.quiet = parser.isSet(QStringLiteral("quiet"));
     options.demo = parser.isSet(QStringLiteral("demo"));
     options.noNames = parser.isSet(QStringLiteral("no-names"));

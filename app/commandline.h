@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/expected.h"
+#include "export/exportformat.h"
 
 #include <QStringList>
 
@@ -15,6 +16,8 @@ struct CommandLineOptions
     int maxResults = 100;
     int readTimeoutSeconds = 30;
     QString exportPath; // empty = open the window
+    ExportFormat exportFormat = ExportFormat::Csv; // --format, else by the file's extension
+    bool csvByteOrderMark = false;
     bool quiet = false;
     bool demo = false;
     bool noNames = false;

@@ -2,15 +2,20 @@
 
 #include "enrollment/accountcounttext.h"
 #include "export/enrollmentcsvwriter.h"
+#include "export/jsonexportwriter.h"
+#include "export/xlsxworkbookwriter.h"
 #include "network/loadsession.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QSaveFile>
 
 #include <cstdio>
+
+#include <unistd.h>
 
 HeadlessExport::HeadlessExport(CommandLineOptions options, QObject *parent)
     : QObject(parent)
@@ -26,19 +31,28 @@ QString HeadlessExport::destinationName() const
     return m_options.exportPath == u"-" ? QStringLiteral("stdout") : m_options.exportPath;
 }
 
+bool HeadlessExport::streamsRows() const
+{
+    return m_options.exportFormat == ExportFormat::Csv && !m_includeNames;
+}
+
 bool HeadlessExport::openOutput()
 {
-    QIODevice *device = nullptr;
     if (m_options.exportPath == u"-") {
+        if (m_options.exportFormat == ExportFormat::Xlsx && ::isatty(STDOUT_FILENO)) {
+            finish(ExitBadInput, tr("XLSX is binary and stdout is a terminal: redirect it (--export - > "
+                                    "accounts.xlsx) or give a file name."));
+            return false;
+        }
         // Held back until the last page: a reader of stdout must never see part of the list.
         m_stdoutBuffer = std::make_unique<QBuffer>();
         m_stdoutBuffer->open(QIODevice::WriteOnly);
-        device = m_stdoutBuffer.get();
+        m_device = m_stdoutBuffer.get();
     } else {
         const QFileInfo info(m_options.exportPath);
         if (info.isDir()) {
-            finish(ExitBadInput, tr("%1 is a folder. Give a file name, for example %1/accounts.csv.")
-                                     .arg(m_options.exportPath));
+            finish(ExitBadInput, tr("%1 is a folder. Give a file name, for example %1/accounts.%2.")
+                                     .arg(m_options.exportPath, exportFormatName(m_options.exportFormat)));
             return false;
         }
         m_file = std::make_unique<QSaveFile>(m_options.exportPath);
@@ -47,14 +61,34 @@ bool HeadlessExport::openOutput()
                                      .arg(m_options.exportPath, m_file->errorString()));
             return false;
         }
-        device = m_file.get();
+        m_device = m_file.get();
     }
-    m_writer = std::make_unique<EnrollmentCsvWriter>(device, m_includeNames ? &m_names : nullptr);
-    if (!m_writer->writeHeader()) {
-        finish(ExitFailure, tr("Cannot write %1: %2.").arg(destinationName(), m_writer->errorString()));
+    if (m_options.exportFormat != ExportFormat::Csv)
+        return true;
+    m_csv = std::make_unique<EnrollmentCsvWriter>(m_device, m_includeNames ? &m_names : nullptr);
+    if ((m_options.csvByteOrderMark && !m_csv->writeByteOrderMark()) || !m_csv->writeHeader()) {
+        finish(ExitFailure, tr("Cannot write %1: %2.").arg(destinationName(), m_csv->errorString()));
         return false;
     }
     return true;
+}
+
+ExportLoad HeadlessExport::describeLoad(const EnrollmentQuery &query) const
+{
+    ExportLoad load;
+    if (m_options.demo)
+        load.profile = tr("none (the built-in demo organization)");
+    else if (!m_options.profile.isEmpty())
+        load.profile = m_options.profile;
+    else
+        load.profile = qEnvironmentVariable("AWS_PROFILE", QStringLiteral("default"));
+    load.region = query.signingRegion;
+    load.statusFilter = m_options.statuses;
+    load.loadedAtUtc = QDateTime::currentDateTimeUtc();
+    load.complete = true; // headless, nothing is written unless every page arrived
+    load.applicationName = QStringLiteral("Enrollment Desk");
+    load.applicationVersion = QCoreApplication::applicationVersion();
+    return load;
 }
 
 bool HeadlessExport::start(const EnrollmentQuery &query)
@@ -63,6 +97,7 @@ bool HeadlessExport::start(const EnrollmentQuery &query)
     if (!openOutput())
         return false;
 
+    m_load = describeLoad(query);
     EnrollmentQuery effective = query;
     effective.includeAccountNames = m_includeNames;
     effective.statuses = m_options.statuses;
@@ -84,28 +119,61 @@ void HeadlessExport::interrupt()
     if (m_session)
         m_session->cancel();
     finish(ExitInterrupted,
-           tr("Interrupted after %1; no file was written.").arg(accountCountText(m_accountsWritten)));
+           tr("Interrupted after %1; no file was written.")
+               .arg(accountCountText(m_accountsWritten + int(m_loaded.size()))));
 }
 
 void HeadlessExport::onPage(const QList<AccountEnrollment> &accounts)
 {
     if (m_done)
         return;
-    if (m_includeNames) {
-        m_waitingForNames.append(accounts);
-        return;
-    }
-    writeAccounts(accounts);
+    if (streamsRows())
+        writeCsvRows(accounts);
+    else
+        m_loaded.append(accounts);
 }
 
-bool HeadlessExport::writeAccounts(const QList<AccountEnrollment> &accounts)
+void HeadlessExport::reportWriteFailure(const QString &reason)
 {
-    if (!m_writer->writeAccounts(accounts)) {
+    if (m_session)
         m_session->cancel();
-        finish(ExitFailure, tr("Writing %1 failed: %2. No file was written; free some space or choose another "
-                               "folder.")
-                                .arg(destinationName(), m_writer->errorString()));
+    finish(ExitFailure, tr("Writing %1 failed: %2. No file was written; free some space or choose another folder.")
+                            .arg(destinationName(), reason));
+}
+
+bool HeadlessExport::writeCsvRows(const QList<AccountEnrollment> &accounts)
+{
+    if (!m_csv->writeAccounts(accounts)) {
+        reportWriteFailure(m_csv->errorString());
         return false;
+    }
+    m_accountsWritten += int(accounts.size());
+    return true;
+}
+
+bool HeadlessExport::writeLoadedList()
+{
+    const QList<AccountEnrollment> accounts = std::exchange(m_loaded, {});
+    const AccountNames *names = m_includeNames ? &m_names : nullptr;
+    switch (m_options.exportFormat) {
+    case ExportFormat::Csv:
+        return writeCsvRows(accounts);
+    case ExportFormat::Xlsx: {
+        XlsxWorkbookWriter writer(m_device);
+        if (!writer.write(accounts, names, m_load)) {
+            reportWriteFailure(writer.errorString());
+            return false;
+        }
+        break;
+    }
+    case ExportFormat::Json: {
+        JsonExportWriter writer(m_device, names);
+        if (!writer.write(accounts)) {
+            reportWriteFailure(writer.errorString());
+            return false;
+        }
+        break;
+    }
     }
     m_accountsWritten += int(accounts.size());
     return true;
@@ -140,8 +208,7 @@ void HeadlessExport::onEnded(const LoadOutcome &outcome)
     if (!outcome.namesWarning.isEmpty())
         m_stderr << tr("enrollment-desk: warning: account names are left empty: %1").arg(outcome.namesWarning)
                  << Qt::endl;
-    const QList<AccountEnrollment> waiting = std::exchange(m_waitingForNames, {});
-    if (!writeAccounts(waiting))
+    if (!writeLoadedList())
         return;
     commit();
 }

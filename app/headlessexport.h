@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "enrollment/accountenrollment.h"
 #include "enrollment/accountname.h"
+#include "export/exportload.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
 #include "network/loadoutcome.h"
@@ -17,8 +18,8 @@ class LoadSession;
 class QBuffer;
 class QSaveFile;
 
-// `enrollment-desk --export FILE`: every account to CSV, or a non-zero exit and no file.
-// Progress goes to stderr, so stdout stays clean when it is the output.
+// `enrollment-desk --export FILE`: every account as CSV, XLSX or JSON, or a non-zero exit and no
+// file. Progress goes to stderr, so stdout stays clean when it is the output.
 class HeadlessExport : public QObject
 {
     Q_OBJECT
@@ -39,7 +40,11 @@ private:
     void onPage(const QList<AccountEnrollment> &accounts);
     void onProgress(const FetchProgress &progress);
     void onEnded(const LoadOutcome &outcome);
-    bool writeAccounts(const QList<AccountEnrollment> &accounts);
+    bool streamsRows() const;
+    bool writeCsvRows(const QList<AccountEnrollment> &accounts);
+    bool writeLoadedList();
+    void reportWriteFailure(const QString &reason);
+    ExportLoad describeLoad(const EnrollmentQuery &query) const;
     void commit();
     void finish(int exitCode, const QString &message);
     QString destinationName() const;
@@ -48,12 +53,15 @@ private:
     QTextStream m_stderr;
     std::unique_ptr<QSaveFile> m_file;
     std::unique_ptr<QBuffer> m_stdoutBuffer;
-    std::unique_ptr<EnrollmentCsvWriter> m_writer;
+    QIODevice *m_device = nullptr; // m_file or m_stdoutBuffer
+    std::unique_ptr<EnrollmentCsvWriter> m_csv;
+    ExportLoad m_load;
     LoadSession *m_session = nullptr;
     int m_accountsWritten = 0;
-    // With names, rows wait here until the load has ended, so every row carries its name.
+    // Rows wait here until the load has ended when the file needs all of them at once (XLSX,
+    // JSON) or every row must carry its name; a CSV without names is written page by page.
     bool m_includeNames = false;
     AccountNames m_names;
-    QList<AccountEnrollment> m_waitingForNames;
+    QList<AccountEnrollment> m_loaded;
     bool m_done = false;
 };

@@ -6,6 +6,9 @@ packages=(
     cmake g++ make pkgconf
     qt6-base-dev qt6-base-dev-tools libgl-dev
     libssl-dev
+    libxlsxwriter-dev # the XLSX export
+    libquazip1-qt6-dev # the XLSX read-back tests open the zip with it
+    libreoffice-calc-nogui python3 # tests/export/libreoffice-roundtrip.sh (label spreadsheet)
     curl time # the export benchmark: its floor and its RSS
     clang-14 libclang-rt-14-dev # the asan and fuzz presets: sanitizers and libFuzzer
 )

@@ -49,6 +49,12 @@ bool EnrollmentCsvWriter::writeRecord(std::initializer_list<QStringView> fields)
     return m_device->write(bytes) == bytes.size();
 }
 
+bool EnrollmentCsvWriter::writeByteOrderMark()
+{
+    static constexpr char Bom[] = "\xEF\xBB\xBF";
+    return m_device->write(Bom, 3) == 3;
+}
+
 bool EnrollmentCsvWriter::writeHeader()
 {
     if (m_names) {

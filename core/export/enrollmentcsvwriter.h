@@ -14,6 +14,8 @@ public:
     // names do not cover gets empty cells there.
     explicit EnrollmentCsvWriter(QIODevice *device, const AccountNames *names = nullptr);
 
+    // EF BB BF first, so Excel reads the file as UTF-8 and shows non-ASCII names as they are.
+    bool writeByteOrderMark();
     bool writeHeader();
     bool writeAccount(const AccountEnrollment &account);
     bool writeAccounts(const QList<AccountEnrollment> &accounts);

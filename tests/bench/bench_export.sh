@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Headless export benchmark: enrollment-desk --export against the loopback simulator at 10,000
 # and 100,000 accounts, next to the floor (curl fetching the same pages over one keep-alive
-# connection) and, when installed, AWS CLI v2. Prints figures; it asserts nothing.
+# connection) and, when installed, AWS CLI v2; the same export as XLSX; and bench_xlsx_export,
+# the XLSX writer alone on 100,000 accounts. Prints figures; it asserts nothing.
 #   tests/bench/bench_export.sh [build-dir]      (default: build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -76,10 +77,14 @@ for accounts in 10000 100000; do
     /usr/bin/time -f '%e %M' -o "$work/time" "$desk" --endpoint-url "$url" --quiet --export "$work/out.csv"
     read -r desk_wall desk_rss_kb < "$work/time"
     rows=$(($(wc -l < "$work/out.csv") - 1))
+    /usr/bin/time -f '%e %M' -o "$work/time-xlsx" "$desk" --endpoint-url "$url" --quiet --export "$work/out.xlsx"
+    read -r xlsx_wall xlsx_rss_kb < "$work/time-xlsx"
     read -r floor pages < <(curl_floor "$url")
 
     echo "== $accounts accounts ($pages pages of 100) =="
     echo "enrollment-desk --export: ${desk_wall} s wall, peak RSS $((desk_rss_kb / 1024)) MB, $rows rows"
+    echo "enrollment-desk --export out.xlsx: ${xlsx_wall} s wall, peak RSS $((xlsx_rss_kb / 1024)) MB," \
+        "$(($(stat -c %s "$work/out.xlsx") / 1024)) KB"
     echo "curl floor (one keep-alive connection): ${floor} s"
     awk -v d="$desk_wall" -v f="$floor" 'BEGIN { printf "ratio to floor: %.2fx (target at 10,000: <= 1.5x)\n", d / f }'
     if aws_time=$(aws_cli_v2 "$url"); then
@@ -91,3 +96,10 @@ for accounts in 10000 100000; do
     [ "$accounts" = 100000 ] && echo "peak RSS target at 100,000: <= 60 MB"
     kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 done
+
+writer_bench="$build/tests/bench/bench_xlsx_export"
+if [ -x "$writer_bench" ]; then
+    "$writer_bench" 100000
+else
+    echo "bench_xlsx_export: not built ($writer_bench), not measured"
+fi

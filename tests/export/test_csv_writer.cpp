@@ -44,6 +44,7 @@ private Q_SLOTS:
     void shouldKeepLeadingZerosAndUnicode();
     void shouldReportAFullDevice();
     void shouldPutNamesAndEmailsRightAfterTheAccountId();
+    void shouldStartWithAByteOrderMarkOnlyWhenAsked();
 };
 
 void CsvWriterTest::shouldWriteTheDocumentedHeaderWithCrlf()
@@ -139,6 +140,17 @@ void CsvWriterTest::shouldPutNamesAndEmailsRightAfterTheAccountId()
                                        "111122223333,\"Finance, Legal\",f@example.com,Active,,\r\n"
                                        "444455556666,'=cmd,x@example.com,Failed,r,\r\n"
                                        "777788889999,,,Pending,,\r\n"));
+}
+
+void CsvWriterTest::shouldStartWithAByteOrderMarkOnlyWhenAsked()
+{
+    QVERIFY(!written({}).startsWith("\xEF\xBB\xBF"));
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    EnrollmentCsvWriter writer(&buffer);
+    QVERIFY(writer.writeByteOrderMark());
+    QVERIFY(writer.writeHeader());
+    QCOMPARE(buffer.data(), QByteArray("\xEF\xBB\xBF" "Account ID,Status,Status Reason,Last Updated (UTC)\r\n"));
 }
 
 QTEST_GUILESS_MAIN(CsvWriterTest)

@@ -262,6 +262,12 @@ void HeadlessExportTest::shouldRefuseBadInputWithExitTwo_data()
     QTest::newRow("endpoint not a URL") << QStringList{QStringLiteral("--endpoint-url"), QStringLiteral("ftp:/x"),
                                                        QStringLiteral("--export"), out}
                                         << QStringList() << QByteArray("--endpoint-url");
+    QTest::newRow("unknown format") << QStringList{QStringLiteral("--format"), QStringLiteral("xls"),
+                                                   QStringLiteral("--export"), out}
+                                    << QStringList() << QByteArray("--format must be csv, xlsx or json");
+    QTest::newRow("byte-order mark on xlsx") << QStringList{QStringLiteral("--csv-bom"), QStringLiteral("--export"),
+                                                            QStringLiteral("out.xlsx")}
+                                             << QStringList() << QByteArray("--csv-bom is for CSV");
     QTest::newRow("stray argument") << QStringList{QStringLiteral("--export"), out, QStringLiteral("extra")}
                                     << QStringList() << QByteArray("extra");
 }
@@ -290,7 +296,7 @@ void HeadlessExportTest::shouldPrintHelpAndVersion()
     const RunResult help = run({QStringLiteral("--help")}, environment());
     QCOMPARE(help.exitCode, 0);
     for (const char *option : {"--profile", "--region", "--endpoint-url", "--status", "--max-results", "--quiet",
-                               "--export", "--demo"})
+                               "--export", "--demo", "--format", "--csv-bom"})
         QVERIFY2(help.out.contains(option), option);
     const RunResult version = run({QStringLiteral("--version")}, environment());
     QCOMPARE(version.exitCode, 0);
