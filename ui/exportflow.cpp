@@ -6,7 +6,9 @@
 #include "loadtracker.h"
 #include "noticebanner.h"
 #include "tableexport.h"
+#include "windowsettings.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDir>
 #include <QFileInfo>
@@ -25,14 +27,23 @@ QString accounts(int count)
 } // namespace
 
 ExportFlow::ExportFlow(AccountTableModel *model, AccountFilterProxyModel *proxy, const LoadTracker *load,
-                       NoticeBanner *notice, QWidget *window)
+                       NoticeBanner *notice, QWidget *window, WindowSettings *settings)
     : QObject(window)
     , m_model(model)
     , m_proxy(proxy)
     , m_load(load)
     , m_notice(notice)
     , m_window(window)
+    , m_settings(settings)
 {
+    if (!m_settings)
+        return;
+    m_folder = m_settings->exportFolder();
+    const int type = m_settings->exportFileType();
+    if (type >= int(ExportFileType::Workbook) && type <= int(ExportFileType::ExcelCsv))
+        m_lastType = ExportFileType(type);
+    if (m_settings->exportScope() == int(ExportScope::AllRows))
+        m_lastScope = ExportScope::AllRows;
 }
 
 QDialog *ExportFlow::openDialog() const
@@ -96,38 +107,69 @@ void ExportFlow::askToExportIncomplete()
 
 void ExportFlow::askForFile()
 {
-    if (m_folder.isEmpty()) {
+    if (m_folder.isEmpty() || !QDir(m_folder).exists()) {
         const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         m_folder = QDir(documents).exists() ? documents : QDir::homePath();
     }
-    const QString name = QStringLiteral("compute-optimizer-enrollment-%1.csv")
-                             .arg(QDate::currentDate().toString(Qt::ISODate));
-    auto *dialog = new CsvExportDialog(m_window, m_folder, name, m_lastScope);
+    const QString name = QStringLiteral("compute-optimizer-enrollment-%1").arg(QDate::currentDate().toString(Qt::ISODate));
+    auto *dialog = new ExportDialog(m_window, m_folder, name, m_lastType, m_lastScope);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const auto recount = [this, dialog] { dialog->setRowCounts(m_proxy->rowCount(), m_model->rowCount()); };
+    recount();
+    connect(m_model, &QAbstractItemModel::rowsInserted, dialog, recount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, dialog, recount);
     connect(dialog, &QDialog::finished, this, [this, dialog] {
         m_dialog = nullptr;
-        const CsvExportChoice choice = dialog->choice();
-        if (choice.path.isEmpty())
+        const ExportChoice choice = dialog->choice();
+        if (choice.target.path.isEmpty())
             return;
         m_lastScope = choice.scope;
-        m_folder = QFileInfo(choice.path).absolutePath();
-        exportTo(choice.path, choice.scope);
+        m_lastType = dialog->fileType();
+        m_folder = QFileInfo(choice.target.path).absolutePath();
+        if (m_settings) {
+            m_settings->setExportFolder(m_folder);
+            m_settings->setExportFileType(int(m_lastType));
+            m_settings->setExportScope(int(m_lastScope));
+        }
+        exportTo(choice.target, choice.scope);
     });
     m_dialog = dialog;
     dialog->open();
 }
 
+ExportLoad ExportFlow::describeLoad(ExportScope scope) const
+{
+    const LoadStatus &status = m_load->status();
+    ExportLoad load;
+    load.profile = status.profileText;
+    load.region = status.region;
+    if (scope == ExportScope::VisibleRows && m_proxy->rowCount() != m_model->rowCount())
+        load.rowSelection = tr("Visible rows only: %1 of %2, as filtered in the window")
+                                .arg(accounts(m_proxy->rowCount()), accounts(m_model->rowCount()));
+    load.loadedAtUtc = status.loadedAt.isValid() ? status.loadedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    load.complete = !status.isIncomplete();
+    if (!load.complete)
+        load.incompleteReason = whyIncomplete();
+    load.applicationVersion = QCoreApplication::applicationVersion();
+    return load;
+}
+
 Expected<int> ExportFlow::exportTo(const QString &path, ExportScope scope)
+{
+    return exportTo(ExportTarget{path, exportFormatForFileName(path), false}, scope);
+}
+
+Expected<int> ExportFlow::exportTo(const ExportTarget &target, ExportScope scope)
 {
     const QList<AccountEnrollment> rows = scope == ExportScope::AllRows ? m_model->accounts()
                                                                         : m_proxy->visibleAccounts();
-    auto written = exportAccountsAsCsv(path, rows, m_model->namesForExport());
+    auto written = exportAccounts(target, rows, m_model->namesForExport(), describeLoad(scope));
     if (!written) {
         notify(NoticeBanner::Kind::Error, tr("Export failed"), written.error());
         return written;
     }
     const QLocale locale;
-    QString detail = QDir::toNativeSeparators(path);
+    QString detail = QDir::toNativeSeparators(target.path);
     if (m_load->status().isIncomplete())
         detail += u'\n'
             + tr("The list was incomplete when exported: %1 accounts had loaded.")

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/expected.h"
-#include "csvexportdialog.h"
+#include "exportdialog.h"
 #include "noticebanner.h"
 
 #include <QObject>
@@ -11,6 +11,7 @@ class AccountFilterProxyModel;
 class AccountTableModel;
 class LoadTracker;
 class QDialog;
+class WindowSettings;
 
 // Export…: when the list is incomplete, whether to export it anyway; then where to save and which
 // rows; then the file, and a notice saying what it holds. Every question is a window-modal dialog
@@ -20,11 +21,14 @@ class ExportFlow : public QObject
     Q_OBJECT
 
 public:
+    // settings, when given, remember the last folder, file type and rows between runs.
     ExportFlow(AccountTableModel *model, AccountFilterProxyModel *proxy, const LoadTracker *load,
-               NoticeBanner *notice, QWidget *window);
+               NoticeBanner *notice, QWidget *window, WindowSettings *settings = nullptr);
 
     void start();
     // Writes the rows as shown (filtered and sorted) or every loaded row; says so in the notice.
+    Expected<int> exportTo(const ExportTarget &target, ExportScope scope);
+    // In the format the file's extension names.
     Expected<int> exportTo(const QString &path, ExportScope scope);
 
     // The question or the save dialog that is up, if any.
@@ -34,6 +38,7 @@ private:
     void askToExportIncomplete();
     void askForFile();
     QString whyIncomplete() const;
+    ExportLoad describeLoad(ExportScope scope) const;
     void notify(NoticeBanner::Kind kind, const QString &title, const QString &detail);
 
     AccountTableModel *m_model;
@@ -42,6 +47,8 @@ private:
     NoticeBanner *m_notice;
     QWidget *m_window;
     QPointer<QDialog> m_dialog;
+    WindowSettings *m_settings;
     ExportScope m_lastScope = ExportScope::VisibleRows;
+    ExportFileType m_lastType = ExportFileType::Workbook;
     QString m_folder;
 };

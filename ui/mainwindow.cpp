@@ -47,7 +47,7 @@ MainWindow::MainWindow(WindowSetup setup, WindowSettings settings, QWidget *pare
     createToolBar();
     createCentralArea();
     createStatusBar();
-    m_export = new ExportFlow(m_model, m_proxy, m_load, m_notice, this);
+    m_export = new ExportFlow(m_model, m_proxy, m_load, m_notice, this, &m_settings);
     connectActions();
     connectLoad();
     setUpTabOrder();

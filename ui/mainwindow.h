@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/expected.h"
-#include "csvexportdialog.h"
+#include "exportdialog.h"
 #include "windowactions.h"
 #include "windowsettings.h"
 #include "windowsetup.h"

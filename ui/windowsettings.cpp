@@ -10,6 +10,9 @@ const QString TableHeaderKey = QStringLiteral("table/header");
 const QString ProfileKey = QStringLiteral("load/profile");
 const QString RegionKey = QStringLiteral("load/region");
 const QString StatusMaskKey = QStringLiteral("filter/statusMask");
+const QString ExportFolderKey = QStringLiteral("export/folder");
+const QString ExportFileTypeKey = QStringLiteral("export/fileType");
+const QString ExportScopeKey = QStringLiteral("export/rows");
 
 } // namespace
 
@@ -87,6 +90,40 @@ StatusFilter WindowSettings::statusFilter() const
 void WindowSettings::setStatusFilter(const StatusFilter &filter)
 {
     m_settings->setValue(StatusMaskKey, filter.mask());
+}
+
+QString WindowSettings::exportFolder() const
+{
+    return m_settings->value(ExportFolderKey).toString();
+}
+
+void WindowSettings::setExportFolder(const QString &folder)
+{
+    m_settings->setValue(ExportFolderKey, folder);
+}
+
+int WindowSettings::exportFileType() const
+{
+    bool ok = false;
+    const int type = m_settings->value(ExportFileTypeKey).toInt(&ok);
+    return ok ? type : -1;
+}
+
+void WindowSettings::setExportFileType(int type)
+{
+    m_settings->setValue(ExportFileTypeKey, type);
+}
+
+int WindowSettings::exportScope() const
+{
+    bool ok = false;
+    const int scope = m_settings->value(ExportScopeKey).toInt(&ok);
+    return ok ? scope : -1;
+}
+
+void WindowSettings::setExportScope(int scope)
+{
+    m_settings->setValue(ExportScopeKey, scope);
 }
 
 void WindowSettings::sync()

@@ -10,7 +10,7 @@
 class QSettings;
 
 // What the window remembers between runs: geometry, table columns and sort order, the last
-// profile and region, and which statuses are shown.
+// profile and region, which statuses are shown, and the export dialog's last choice and folder.
 class WindowSettings
 {
 public:
@@ -36,6 +36,15 @@ public:
 
     StatusFilter statusFilter() const;
     void setStatusFilter(const StatusFilter &filter);
+
+    // The export dialog's last folder, file type and rows (as ExportFileType and ExportScope numbers;
+    // -1 when never chosen).
+    QString exportFolder() const;
+    void setExportFolder(const QString &folder);
+    int exportFileType() const;
+    void setExportFileType(int type);
+    int exportScope() const;
+    void setExportScope(int scope);
 
     void sync();
 

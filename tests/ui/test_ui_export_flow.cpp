@@ -1,5 +1,5 @@
 #include "accountfilterproxymodel.h"
-#include "csvexportdialog.h"
+#include "exportdialog.h"
 #include "enrollment/accounttablemodel.h"
 #include "export/enrollmentcsvwriter.h"
 #include "exportflow.h"
@@ -7,8 +7,10 @@
 #include "network/loadsession.h"
 #include "noticebanner.h"
 #include "pagequeue.h"
+#include "windowsettings.h"
 
 #include <QBuffer>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -49,10 +51,17 @@ QByteArray fileContents(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// The file type picked from "Files of type", as a person does it: the dialog says filterSelected.
+void pickFileType(QFileDialog *dialog, ExportFileType type)
+{
+    dialog->selectNameFilter(exportFilterName(type));
+    Q_EMIT dialog->filterSelected(exportFilterName(type));
+}
+
 // The file name typed and Save pressed, as a person does it.
 void save(QFileDialog *dialog, const QString &path, ExportScope scope)
 {
-    dialog->selectNameFilter(csvFilterName(scope));
+    qobject_cast<ExportDialog *>(dialog)->setScope(scope);
     dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))->setText(path);
     static_cast<QDialog *>(dialog)->accept();
 }
@@ -105,6 +114,10 @@ private Q_SLOTS:
     void shouldOpenOneDialogAtATime();
     void shouldSayWhyAnExportFailed();
     void shouldAskBeforeReplacingAFileWithoutBlocking();
+    void shouldWriteTheFileTypePicked_data();
+    void shouldWriteTheFileTypePicked();
+    void shouldCountTheRowsEachChoiceWouldWrite();
+    void shouldRememberTheChoiceBetweenRuns();
 
 private:
     QTemporaryDir m_dir;
@@ -137,9 +150,10 @@ void ExportFlowTest::shouldOpenTheSaveDialogStraightAwayForACompleteList()
     QFileDialog *dialog = bench.saveDialog();
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
-    QCOMPARE(dialog->objectName(), QStringLiteral("csvExportDialog"));
+    QCOMPARE(dialog->objectName(), QStringLiteral("exportDialog"));
     QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))->text(),
-             QStringLiteral("compute-optimizer-enrollment-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
+             QStringLiteral("compute-optimizer-enrollment-%1.xlsx").arg(QDate::currentDate().toString(Qt::ISODate)));
+    QCOMPARE(qobject_cast<ExportDialog *>(dialog)->fileType(), ExportFileType::Workbook);
 
     const QString path = m_dir.filePath(QStringLiteral("complete.csv"));
     save(dialog, path, ExportScope::VisibleRows);
@@ -212,7 +226,7 @@ void ExportFlowTest::shouldRememberTheFolderAndTheRowsForTheNextExport()
     QFileDialog *again = bench.saveDialog();
     QVERIFY(again);
     QCOMPARE(QFileInfo(again->directory().absolutePath()).canonicalFilePath(), QFileInfo(folder).canonicalFilePath());
-    QCOMPARE(again->selectedNameFilter(), csvFilterName(ExportScope::AllRows));
+    QCOMPARE(qobject_cast<ExportDialog *>(again)->scope(), ExportScope::AllRows);
     again->reject();
 }
 
@@ -250,7 +264,7 @@ void ExportFlowTest::shouldAskBeforeReplacingAFileWithoutBlocking()
     }
     QWidget window;
     window.show();
-    auto *dialog = new CsvExportDialog(&window, m_dir.path(), QStringLiteral("new.csv"), ExportScope::VisibleRows);
+    auto *dialog = new ExportDialog(&window, m_dir.path(), QStringLiteral("new"), ExportFileType::Csv, ExportScope::VisibleRows);
     QSignalSpy accepted(dialog, &QDialog::accepted);
     dialog->open();
     dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))->setText(path);
@@ -264,7 +278,7 @@ void ExportFlowTest::shouldAskBeforeReplacingAFileWithoutBlocking()
     question->button(QMessageBox::No)->click();
     QVERIFY(dialog->isVisible());
     QCOMPARE(accepted.count(), 0);
-    QCOMPARE(dialog->choice().path, QString());
+    QCOMPARE(dialog->choice().target.path, QString());
 
     dialog->accept();
     QMessageBox *again = nullptr;
@@ -276,9 +290,101 @@ void ExportFlowTest::shouldAskBeforeReplacingAFileWithoutBlocking()
     again->button(QMessageBox::Yes)->click();
     QCOMPARE(accepted.count(), 1);
     QVERIFY(!dialog->isVisible());
-    QCOMPARE(QFileInfo(dialog->choice().path), QFileInfo(path));
+    QCOMPARE(QFileInfo(dialog->choice().target.path), QFileInfo(path));
     QCOMPARE(fileContents(path), QByteArray("keep me\n")); // the dialog only chooses; the export writes
     delete dialog;
+}
+
+void ExportFlowTest::shouldWriteTheFileTypePicked_data()
+{
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QByteArray>("startsWith");
+    QTest::newRow("Excel workbook: a zip") << int(ExportFileType::Workbook) << "xlsx" << QByteArray("PK\x03\x04");
+    QTest::newRow("CSV: the header, no byte-order mark") << int(ExportFileType::Csv) << "csv"
+                                                         << QByteArray("Account ID,");
+    QTest::newRow("Excel-compatible CSV: a UTF-8 byte-order mark") << int(ExportFileType::ExcelCsv) << "csv"
+                                                                  << QByteArray("\xEF\xBB\xBF" "Account ID,");
+}
+
+void ExportFlowTest::shouldWriteTheFileTypePicked()
+{
+    QFETCH(int, type);
+    QFETCH(QString, suffix);
+    QFETCH(QByteArray, startsWith);
+    ExportBench bench;
+    bench.loadingWith(20);
+    bench.tracker.onEnded(LoadOutcome{});
+    bench.flow.start();
+    QFileDialog *dialog = bench.saveDialog();
+    QVERIFY(dialog);
+    pickFileType(dialog, ExportFileType(type));
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    // The name follows the type, so the extension shown is the format written.
+    QVERIFY2(name->text().endsWith(u'.' + suffix), qPrintable(name->text()));
+    const QString path = m_dir.filePath(QStringLiteral("picked-%1.%2").arg(type).arg(suffix));
+    name->setText(path);
+    static_cast<QDialog *>(dialog)->accept();
+    QTRY_VERIFY(!bench.flow.openDialog());
+    const QByteArray written = fileContents(path);
+    QVERIFY2(written.startsWith(startsWith), written.left(16).toHex().constData());
+    QCOMPARE(bench.notice->title(), QStringLiteral("Exported the 20 accounts shown."));
+}
+
+void ExportFlowTest::shouldCountTheRowsEachChoiceWouldWrite()
+{
+    ExportBench bench;
+    bench.loadingWith(30);
+    StatusFilter failedOnly = StatusFilter::none();
+    failedOnly.setAccepted(EnrollmentStatus::Failed, true);
+    bench.proxy.setStatusFilter(failedOnly);
+    bench.flow.start();
+    QMessageBox *question = bench.question();
+    QVERIFY(question);
+    question->findChild<QPushButton *>(QStringLiteral("exportAnywayButton"))->click();
+    QFileDialog *dialog = bench.saveDialog();
+    QVERIFY(dialog);
+    auto *rows = dialog->findChild<QComboBox *>(QStringLiteral("exportRows"));
+    QVERIFY(rows);
+    QVERIFY2(rows->itemText(0).endsWith(QStringLiteral("(10 accounts)")), qPrintable(rows->itemText(0)));
+    QCOMPARE(rows->itemText(1), QStringLiteral("All loaded rows (30 accounts)"));
+    bench.model.appendAccounts(page(30, 6));
+    QVERIFY2(rows->itemText(0).endsWith(QStringLiteral("(12 accounts)")), qPrintable(rows->itemText(0)));
+    QCOMPARE(rows->itemText(1), QStringLiteral("All loaded rows (36 accounts)"));
+    dialog->reject();
+}
+
+void ExportFlowTest::shouldRememberTheChoiceBetweenRuns()
+{
+    const QString ini = m_dir.filePath(QStringLiteral("remember.ini"));
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("kept")));
+    const QString folder = m_dir.filePath(QStringLiteral("kept"));
+    {
+        WindowSettings settings(ini);
+        ExportBench bench;
+        ExportFlow flow(&bench.model, &bench.proxy, &bench.tracker, bench.notice, &bench.window, &settings);
+        bench.loadingWith(5);
+        bench.tracker.onEnded(LoadOutcome{});
+        flow.start();
+        auto *dialog = qobject_cast<QFileDialog *>(flow.openDialog());
+        QVERIFY(dialog);
+        pickFileType(dialog, ExportFileType::ExcelCsv);
+        save(dialog, folder + QStringLiteral("/for-excel.csv"), ExportScope::AllRows);
+        QTRY_VERIFY(!flow.openDialog());
+        settings.sync();
+    }
+    WindowSettings settings(ini);
+    ExportBench bench;
+    ExportFlow flow(&bench.model, &bench.proxy, &bench.tracker, bench.notice, &bench.window, &settings);
+    bench.loadingWith(5);
+    bench.tracker.onEnded(LoadOutcome{});
+    flow.start();
+    auto *dialog = qobject_cast<ExportDialog *>(flow.openDialog());
+    QVERIFY(dialog);
+    QCOMPARE(dialog->fileType(), ExportFileType::ExcelCsv);
+    QCOMPARE(dialog->scope(), ExportScope::AllRows);
+    QCOMPARE(QFileInfo(dialog->directory().absolutePath()).canonicalFilePath(), QFileInfo(folder).canonicalFilePath());
+    dialog->reject();
 }
 
 QTEST_MAIN(ExportFlowTest)

@@ -96,9 +96,9 @@ void WindowExportTest::shouldExportAllRowsChosenInTheSaveDialog()
 
     const QString path = fixture.filePath(QStringLiteral("everything.csv"));
     child<QAction>(window.get(), "exportAction")->trigger();
-    auto *dialog = openDialog<QFileDialog>(window.get(), "csvExportDialog");
+    auto *dialog = openDialog<QFileDialog>(window.get(), "exportDialog");
     QVERIFY(dialog);
-    dialog->selectNameFilter(csvFilterName(ExportScope::AllRows));
+    qobject_cast<ExportDialog *>(dialog)->setScope(ExportScope::AllRows);
     // What a person does: type the path into the focused file name field.
     auto *fileName = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
     QVERIFY(fileName);
@@ -122,7 +122,7 @@ void WindowExportTest::shouldOpenExportWithCtrlEEvenFromTheSearchBox()
     QTest::keyClicks(search, QStringLiteral("0"));
 
     QTest::keyClick(search, Qt::Key_E, Qt::ControlModifier);
-    auto *dialog = openDialog<QFileDialog>(window.get(), "csvExportDialog");
+    auto *dialog = openDialog<QFileDialog>(window.get(), "exportDialog");
     QVERIFY(dialog);
     dialog->reject();
     QCOMPARE(search->text(), QStringLiteral("0"));
@@ -144,7 +144,7 @@ void WindowExportTest::shouldWarnBeforeExportingWhileStillLoading()
     const QString question = box->text();
     box->reject();
     QVERIFY2(question.startsWith(QStringLiteral("The list is still loading")), qPrintable(question));
-    QVERIFY(!openDialog<QFileDialog>(window.get(), "csvExportDialog"));
+    QVERIFY(!openDialog<QFileDialog>(window.get(), "exportDialog"));
     QVERIFY(!child<NoticeBanner>(window.get(), "exportNotice")->isVisible());
     child<QAction>(window.get(), "cancelAction")->trigger();
 }
@@ -172,13 +172,13 @@ void WindowExportTest::shouldKeepLoadingWhileTheExportDialogsAreOpen()
     auto *exportAnyway = question->findChild<QPushButton *>(QStringLiteral("exportAnywayButton"));
     QVERIFY(exportAnyway);
     exportAnyway->click();
-    auto *dialog = openDialog<QFileDialog>(window.get(), "csvExportDialog");
+    auto *dialog = openDialog<QFileDialog>(window.get(), "exportDialog");
     QVERIFY(dialog);
     const int whenSaving = model->rowCount();
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > whenSaving || !window->isLoading(), LoadTimeoutMs);
 
     const QString path = fixture.filePath(QStringLiteral("while-loading.csv"));
-    dialog->selectNameFilter(csvFilterName(ExportScope::AllRows));
+    qobject_cast<ExportDialog *>(dialog)->setScope(ExportScope::AllRows);
     dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))->setText(path);
     const bool stillLoading = window->isLoading();
     static_cast<QDialog *>(dialog)->accept();
