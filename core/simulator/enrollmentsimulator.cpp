@@ -221,13 +221,6 @@ bool EnrollmentSimulator::deliver(QTcpSocket *socket, const Reply &reply, bool k
     return writeResponse(socket, reply.response, serverNowUtc(), keepAlive);
 }
 
-EnrollmentSimulator::Reply EnrollmentSimulator::brokenReply(HttpResponse::Delivery delivery)
-{
-    Reply reply;
-    reply.response = HttpResponse::broken(delivery);
-    return reply;
-}
-
 EnrollmentSimulator::Reply EnrollmentSimulator::errorReply(const ServiceError &error)
 {
     Reply reply;

@@ -99,7 +99,6 @@ private:
     QByteArray repeatedToken() const;
 
     static Reply errorReply(const ServiceError &error);
-    static Reply brokenReply(HttpResponse::Delivery delivery);
     static Reply jsonReply(QByteArray body);
 
     QTcpServer *m_server = nullptr;

@@ -32,20 +32,16 @@ std::optional<EnrollmentSimulator::Reply> EnrollmentSimulator::faultReply(Simula
     case SimulatorFault::InvalidParameter:
         return errorReply(ServiceErrors::invalidParameterValue(
             QStringLiteral("The value supplied for the input parameter is out of range or not valid.")));
-    case SimulatorFault::ConnectionReset:
-        return brokenReply(HttpResponse::Delivery::Reset);
-    case SimulatorFault::Stall:
-        return brokenReply(HttpResponse::Delivery::Never);
     case SimulatorFault::InvalidJson200:
         return jsonReply(organizations ? QByteArray("{\"Accounts\": [{\"Id\": \"123456789012\", \"Name\": ")
                                        : QByteArray("{\"accountEnrollmentStatuses\": [{\"accountId\": "
                                                     "\"123456789012\", \"status\": Active"));
+    case SimulatorFault::ConnectionReset:
+    case SimulatorFault::Stall:
     case SimulatorFault::WrongContentType200: {
-        Reply html = jsonReply("<!DOCTYPE html>\n<html><head><title>Network login</title></head>"
-                               "<body><h1>Sign in to continue</h1><p>This network requires you to sign "
-                               "in before you can reach the internet.</p></body></html>\n");
-        html.response.setHeader("Content-Type", "text/html; charset=utf-8");
-        return html;
+        Reply reply;
+        reply.response = *networkFaultAnswer(fault);
+        return reply;
     }
     case SimulatorFault::TruncatedBody:
     case SimulatorFault::RepeatedToken:

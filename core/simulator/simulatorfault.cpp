@@ -27,3 +27,23 @@ std::optional<SimulatorFault> FaultSchedule::faultFor(QByteArrayView operation, 
     }
     return std::nullopt;
 }
+
+std::optional<HttpResponse> networkFaultAnswer(SimulatorFault fault)
+{
+    switch (fault) {
+    case SimulatorFault::ConnectionReset:
+        return HttpResponse::broken(HttpResponse::Delivery::Reset);
+    case SimulatorFault::Stall:
+        return HttpResponse::broken(HttpResponse::Delivery::Never);
+    case SimulatorFault::WrongContentType200: {
+        HttpResponse html;
+        html.setHeader("Content-Type", "text/html; charset=utf-8");
+        html.body = "<!DOCTYPE html>\n<html><head><title>Network login</title></head>"
+                    "<body><h1>Sign in to continue</h1><p>This network requires you to sign "
+                    "in before you can reach the internet.</p></body></html>\n";
+        return html;
+    }
+    default:
+        return std::nullopt;
+    }
+}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "simulator/httpresponse.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -48,3 +50,7 @@ private:
     QByteArray m_mainOperation;
     QList<FaultRule> m_rules;
 };
+
+// The answer every simulator gives for the faults that are the network's, not the service's: a
+// reset, silence, or a captive portal's sign-in page in a 200. None for the others.
+std::optional<HttpResponse> networkFaultAnswer(SimulatorFault fault);

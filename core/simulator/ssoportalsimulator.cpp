@@ -72,22 +72,16 @@ std::optional<HttpResponse> SsoPortalSimulator::faultAnswer(SimulatorFault fault
         return error(403, "ForbiddenException", QStringLiteral("No access"));
     case SimulatorFault::InvalidParameter:
         return error(400, "InvalidRequestException", QStringLiteral("role_name and account_id are required"));
-    case SimulatorFault::ConnectionReset:
-        return HttpResponse::broken(HttpResponse::Delivery::Reset);
-    case SimulatorFault::Stall:
-        return HttpResponse::broken(HttpResponse::Delivery::Never);
     case SimulatorFault::InvalidJson200: {
         HttpResponse notJson;
         notJson.setHeader("Content-Type", "application/json");
         notJson.body = "{\"roleCredentials\": {\"accessKeyId\": \"ASIA";
         return notJson;
     }
-    case SimulatorFault::WrongContentType200: {
-        HttpResponse html;
-        html.setHeader("Content-Type", "text/html; charset=utf-8");
-        html.body = "<!DOCTYPE html>\n<html><body><h1>Sign in to continue</h1></body></html>\n";
-        return html;
-    }
+    case SimulatorFault::ConnectionReset:
+    case SimulatorFault::Stall:
+    case SimulatorFault::WrongContentType200:
+        return networkFaultAnswer(fault);
     case SimulatorFault::TruncatedBody:
     case SimulatorFault::RepeatedToken:
         break;

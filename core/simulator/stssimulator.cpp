@@ -168,22 +168,16 @@ std::optional<HttpResponse> StsSimulator::faultAnswer(SimulatorFault fault)
         return error(403, QStringLiteral("AccessDenied"), QStringLiteral("Not authorized to perform sts:AssumeRole"));
     case SimulatorFault::InvalidParameter:
         return error(400, QStringLiteral("ValidationError"), QStringLiteral("1 validation error detected."));
-    case SimulatorFault::ConnectionReset:
-        return HttpResponse::broken(HttpResponse::Delivery::Reset);
-    case SimulatorFault::Stall:
-        return HttpResponse::broken(HttpResponse::Delivery::Never);
     case SimulatorFault::InvalidJson200: {
         HttpResponse notXml;
         notXml.setHeader("Content-Type", "text/xml");
         notXml.body = "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIA";
         return notXml;
     }
-    case SimulatorFault::WrongContentType200: {
-        HttpResponse html;
-        html.setHeader("Content-Type", "text/html; charset=utf-8");
-        html.body = "<!DOCTYPE html>\n<html><body><h1>Sign in to continue</h1></body></html>\n";
-        return html;
-    }
+    case SimulatorFault::ConnectionReset:
+    case SimulatorFault::Stall:
+    case SimulatorFault::WrongContentType200:
+        return networkFaultAnswer(fault);
     case SimulatorFault::TruncatedBody:
     case SimulatorFault::RepeatedToken:
         break;
