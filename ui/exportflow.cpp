@@ -16,6 +16,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QThreadPool>
+
+#include <optional>
 
 namespace {
 
@@ -131,7 +134,7 @@ void ExportFlow::askForFile()
             m_settings->setExportFileType(int(m_lastType));
             m_settings->setExportScope(int(m_lastScope));
         }
-        exportTo(choice.target, choice.scope);
+        writeInBackground(choice.target, choice.scope);
     });
     m_dialog = dialog;
     dialog->open();
@@ -163,22 +166,57 @@ Expected<int> ExportFlow::exportTo(const ExportTarget &target, ExportScope scope
 {
     const QList<AccountEnrollment> rows = scope == ExportScope::AllRows ? m_model->accounts()
                                                                         : m_proxy->visibleAccounts();
-    auto written = exportAccounts(target, rows, m_model->namesForExport(), describeLoad(scope));
+    const ExportLoad load = describeLoad(scope);
+    const Expected<int> written = exportAccounts(target, rows, m_model->namesForExport(), load);
+    showResult(written, target, scope, load, m_model->rowCount());
+    return written;
+}
+
+// A workbook of 100,000 accounts takes a second to write: the window keeps taking pages meanwhile.
+// The worker gets copies (Qt's containers share their data until the table changes its own).
+void ExportFlow::writeInBackground(const ExportTarget &target, ExportScope scope)
+{
+    const QList<AccountEnrollment> rows = scope == ExportScope::AllRows ? m_model->accounts()
+                                                                        : m_proxy->visibleAccounts();
+    const AccountNames *known = m_model->namesForExport();
+    const std::optional<AccountNames> names = known ? std::optional<AccountNames>(*known) : std::nullopt;
+    const ExportLoad load = describeLoad(scope);
+    const int loaded = m_model->rowCount();
+    m_writing = true;
+    notify(NoticeBanner::Kind::Information, tr("Exporting %1…").arg(accounts(int(rows.size()))),
+           QDir::toNativeSeparators(target.path));
+    QPointer<ExportFlow> self(this);
+    QThreadPool::globalInstance()->start([self, target, scope, rows, names, load, loaded] {
+        const Expected<int> written = exportAccounts(target, rows, names ? &*names : nullptr, load);
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, written, target, scope, load, loaded] {
+                if (!self)
+                    return;
+                self->m_writing = false;
+                self->showResult(written, target, scope, load, loaded);
+                Q_EMIT self->written(written);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ExportFlow::showResult(const Expected<int> &written, const ExportTarget &target, ExportScope scope,
+                            const ExportLoad &load, int loaded)
+{
     if (!written) {
         notify(NoticeBanner::Kind::Error, tr("Export failed"), written.error());
-        return written;
+        return;
     }
     const QLocale locale;
     QString detail = QDir::toNativeSeparators(target.path);
-    if (m_load->status().isIncomplete())
+    if (!load.complete)
         detail += u'\n'
-            + tr("The list was incomplete when exported: %1 accounts had loaded.")
-                  .arg(locale.toString(m_model->rowCount()));
+            + tr("The list was incomplete when exported: %1 accounts had loaded.").arg(locale.toString(loaded));
     notify(NoticeBanner::Kind::Information,
            scope == ExportScope::AllRows ? tr("Exported all %1 loaded accounts.").arg(locale.toString(written.value()))
                                          : tr("Exported the %1 accounts shown.").arg(locale.toString(written.value())),
            detail);
-    return written;
 }
 
 void ExportFlow::notify(NoticeBanner::Kind kind, const QString &title, const QString &detail)

@@ -33,12 +33,21 @@ public:
 
     // The question or the save dialog that is up, if any.
     QDialog *openDialog() const;
+    // A file chosen in the dialog is being written on a worker thread.
+    bool isWriting() const { return m_writing; }
+
+Q_SIGNALS:
+    // A file chosen in the dialog is written, or why not (the notice says so too).
+    void written(const Expected<int> &accounts);
 
 private:
     void askToExportIncomplete();
     void askForFile();
     QString whyIncomplete() const;
     ExportLoad describeLoad(ExportScope scope) const;
+    void writeInBackground(const ExportTarget &target, ExportScope scope);
+    void showResult(const Expected<int> &written, const ExportTarget &target, ExportScope scope,
+                    const ExportLoad &load, int loaded);
     void notify(NoticeBanner::Kind kind, const QString &title, const QString &detail);
 
     AccountTableModel *m_model;
@@ -51,4 +60,5 @@ private:
     ExportScope m_lastScope = ExportScope::VisibleRows;
     ExportFileType m_lastType = ExportFileType::Workbook;
     QString m_folder;
+    bool m_writing = false;
 };

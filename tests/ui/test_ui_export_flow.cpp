@@ -157,6 +157,8 @@ void ExportFlowTest::shouldOpenTheSaveDialogStraightAwayForACompleteList()
 
     const QString path = m_dir.filePath(QStringLiteral("complete.csv"));
     save(dialog, path, ExportScope::VisibleRows);
+    QVERIFY(bench.flow.isWriting()); // on a worker: the window goes on meanwhile
+    QTRY_VERIFY(!bench.flow.isWriting());
     QCOMPARE(fileContents(path), csvOf(bench.model.accounts()));
     QCOMPARE(bench.notice->title(), QStringLiteral("Exported the 50 accounts shown."));
     QCOMPARE(bench.notice->detail(), QDir::toNativeSeparators(path));
@@ -185,6 +187,7 @@ void ExportFlowTest::shouldTakeRowsWhileTheQuestionIsUp()
     QVERIFY(dialog);
     const QString path = m_dir.filePath(QStringLiteral("after-the-question.csv"));
     save(dialog, path, ExportScope::AllRows);
+    QTRY_VERIFY(!bench.flow.isWriting());
     QCOMPARE(fileContents(path), csvOf(bench.model.accounts()));
     QCOMPARE(bench.notice->title(), QStringLiteral("Exported all 250 loaded accounts."));
     QVERIFY(!bench.notice->detail().contains(QStringLiteral("incomplete")));
@@ -220,6 +223,7 @@ void ExportFlowTest::shouldRememberTheFolderAndTheRowsForTheNextExport()
 
     bench.flow.start();
     save(bench.saveDialog(), folder + QStringLiteral("/all.csv"), ExportScope::AllRows);
+    QTRY_VERIFY(!bench.flow.isWriting());
     QTRY_VERIFY(!bench.flow.openDialog());
 
     bench.flow.start();
@@ -326,6 +330,7 @@ void ExportFlowTest::shouldWriteTheFileTypePicked()
     name->setText(path);
     static_cast<QDialog *>(dialog)->accept();
     QTRY_VERIFY(!bench.flow.openDialog());
+    QTRY_VERIFY(!bench.flow.isWriting());
     const QByteArray written = fileContents(path);
     QVERIFY2(written.startsWith(startsWith), written.left(16).toHex().constData());
     QCOMPARE(bench.notice->title(), QStringLiteral("Exported the 20 accounts shown."));
@@ -371,6 +376,7 @@ void ExportFlowTest::shouldRememberTheChoiceBetweenRuns()
         pickFileType(dialog, ExportFileType::ExcelCsv);
         save(dialog, folder + QStringLiteral("/for-excel.csv"), ExportScope::AllRows);
         QTRY_VERIFY(!flow.openDialog());
+        QTRY_VERIFY(!flow.isWriting());
         settings.sync();
     }
     WindowSettings settings(ini);
