@@ -5,6 +5,7 @@
 #include "enrollment/accountenrollment.h"
 #include "enrollment/accountname.h"
 #include "export/exportload.h"
+#include "export/statuscounts.h"
 
 #include <xlsxwriter.h>
 
@@ -31,5 +32,5 @@ double spreadsheetDateTime(qint64 msecsSinceEpoch);
 
 lxw_error writeAccountsSheet(lxw_workbook *workbook, const XlsxFormats &formats,
                              const QList<AccountEnrollment> &accounts, const AccountNames *names);
-lxw_error writeSummarySheet(lxw_workbook *workbook, const XlsxFormats &formats,
-                            const QList<AccountEnrollment> &accounts, const ExportLoad &load);
+lxw_error writeSummarySheet(lxw_workbook *workbook, const XlsxFormats &formats, const QList<StatusCount> &counts,
+                            qsizetype accounts, const ExportLoad &load);

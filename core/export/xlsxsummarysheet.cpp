@@ -1,4 +1,3 @@
-#include "export/statuscounts.h"
 #include "export/xlsxsheets.h"
 
 #include <QDateTime>
@@ -75,13 +74,12 @@ QString completeness(const ExportLoad &load)
 
 } // namespace
 
-lxw_error writeSummarySheet(lxw_workbook *workbook, const XlsxFormats &formats,
-                            const QList<AccountEnrollment> &accounts, const ExportLoad &load)
+lxw_error writeSummarySheet(lxw_workbook *workbook, const XlsxFormats &formats, const QList<StatusCount> &counts,
+                            qsizetype accounts, const ExportLoad &load)
 {
     lxw_worksheet *sheet = workbook_add_worksheet(workbook, "Summary");
     if (!sheet)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
-    const QList<StatusCount> counts = countByStatus(accounts);
 
     // Widths go out before the rows in constant-memory mode, so measure what the rows will hold.
     const QString exportedBy = QString(load.applicationName + u' ' + load.applicationVersion).trimmed();
@@ -110,6 +108,6 @@ lxw_error writeSummarySheet(lxw_workbook *workbook, const XlsxFormats &formats,
     summary.header(u"Status", u"Accounts");
     for (const StatusCount &count : counts)
         summary.count(count.status, count.accounts, formats.status[std::size_t(count.kind)], formats.count);
-    summary.count(u"Total", int(accounts.size()), formats.total, formats.total);
+    summary.count(u"Total", int(accounts), formats.total, formats.total);
     return summary.error();
 }
