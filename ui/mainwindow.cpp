@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -233,8 +234,11 @@ void MainWindow::restoreSettings()
     m_proxy->setStatusFilter(filter);
     m_picker->restore(m_settings);
     m_table->restoreColumns(m_settings.tableHeader());
-    if (!restoreGeometry(m_settings.geometry()))
-        resize(1180, 720);
+    if (!restoreGeometry(m_settings.geometry())) {
+        // The first window fits the screen it opens on, at any scale.
+        const QSize fits = screen() ? screen()->availableGeometry().size() * 9 / 10 : QSize(1180, 720);
+        resize(QSize(1180, 720).boundedTo(fits));
+    }
     restoreState(m_settings.windowState());
 }
 

@@ -108,7 +108,7 @@ void EnrollmentFetcher::requestPage()
             // already say what to do.
             if (failure.error.httpStatus != 0 && !failure.fromCredentialSource)
                 fetch.message = explainEnrollmentError(failure.error);
-            else if (failure.kind == AwsFailure::Kind::Network)
+            else if (failure.kind == AwsFailure::Kind::Network && m_progress.pages > 0)
                 fetch.message = tr("The list stopped at page %1. %2").arg(m_progress.pages + 1).arg(failure.message);
             fail(fetch);
             return;
