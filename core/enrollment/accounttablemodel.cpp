@@ -130,9 +130,11 @@ void AccountTableModel::clear(NamesState names)
     m_counts.clear();
     m_rowByAccountId.clear();
     m_names.clear();
+    m_tree = OrganizationTree();
     m_namesUnavailableReason.clear();
     endResetModel();
     Q_EMIT countsChanged();
+    Q_EMIT organizationTreeChanged();
     setNamesState(names);
 }
 
@@ -170,4 +172,10 @@ void AccountTableModel::setNamesState(NamesState state)
     m_namesState = state;
     Q_EMIT headerDataChanged(Qt::Horizontal, AccountIdColumn, EmailColumn);
     Q_EMIT namesStateChanged();
+}
+
+void AccountTableModel::setOrganizationTree(const OrganizationTree &tree)
+{
+    m_tree = tree;
+    Q_EMIT organizationTreeChanged();
 }

@@ -2,6 +2,7 @@
 
 #include "enrollment/accountenrollment.h"
 #include "enrollment/accountname.h"
+#include "enrollment/organizationtree.h"
 #include "enrollment/statusfilter.h"
 
 #include <QAbstractTableModel>
@@ -55,6 +56,15 @@ public:
     const AccountNames &accountNames() const { return m_names; }
     AccountName nameOf(const AccountEnrollment &account) const { return m_names.value(account.accountId); }
 
+    // The roots and OUs from Organizations; empty until they arrive, or when Organizations refused.
+    void setOrganizationTree(const OrganizationTree &tree);
+    const OrganizationTree &organizationTree() const { return m_tree; }
+    // Index in organizationTree() of the OU or root right above the account; -1 when unknown.
+    int ouNodeOf(const AccountEnrollment &account) const
+    {
+        return m_tree.indexOf(m_names.value(account.accountId).parentId);
+    }
+
     const AccountEnrollment &account(int row) const { return m_accounts.at(row); }
     const QList<AccountEnrollment> &accounts() const { return m_accounts; }
     const StatusCounts &counts() const { return m_counts; }
@@ -62,6 +72,7 @@ public:
 Q_SIGNALS:
     void countsChanged();
     void namesStateChanged();
+    void organizationTreeChanged();
 
 private:
     void setNamesState(NamesState state);
@@ -70,6 +81,7 @@ private:
     StatusCounts m_counts;
     QHash<QString, int> m_rowByAccountId;
     AccountNames m_names;
+    OrganizationTree m_tree;
     NamesState m_namesState = NamesState::NotRequested;
     QString m_namesUnavailableReason;
 };
