@@ -53,8 +53,9 @@ void declareOptions(QCommandLineParser &parser)
         {QStringLiteral("status"),
          QStringLiteral("Only accounts with these statuses (Active,Inactive,Pending,Failed), filtered by AWS."),
          QStringLiteral("list")},
-        {QStringLiteral("max-results"), QStringLiteral("Accounts per page, 1 to 1000 (default 100)."),
-         QStringLiteral("n"), QStringLiteral("100")},
+        {QStringLiteral("max-results"), QStringLiteral("Accounts per page, 1 to 1000 (default 1000; an endpoint that refuses more than 100 "
+                        "gets 100)."),
+         QStringLiteral("n"), QStringLiteral("1000")},
         {QStringLiteral("read-timeout"),
          QStringLiteral("Seconds without data before a request is abandoned and retried (default 30)."),
          QStringLiteral("seconds"), QStringLiteral("30")},
@@ -69,6 +70,10 @@ void declareOptions(QCommandLineParser &parser)
         {QStringLiteral("quiet"), QStringLiteral("Do not print progress to stderr.")},
         {QStringLiteral("no-names"),
          QStringLiteral("Do not ask AWS Organizations for account names and emails (the CSV then has no such columns).")},
+        {QStringLiteral("ou"),
+         QStringLiteral("With --export: only the accounts in this OU and the OUs below it, by ID (ou-...) or by "
+                        "path as the OU Path column shows it ('Root / Workloads / Prod')."),
+         QStringLiteral("id-or-path")},
         {QStringLiteral("demo"),
          QStringLiteral("Use a built-in simulated organization instead of AWS (no account or network needed).")},
     });
@@ -136,6 +141,17 @@ Expected<CommandLineOptions> readOptions(const QCommandLineParser &parser)
     options.quiet = parser.isSet(QStringLiteral("quiet"));
     options.demo = parser.isSet(QStringLiteral("demo"));
     options.noNames = parser.isSet(QStringLiteral("no-names"));
+    if (parser.isSet(QStringLiteral("ou"))) {
+        options.ou = parser.value(QStringLiteral("ou")).trimmed();
+        if (options.ou.isEmpty() || options.ou.size() > 2048)
+            return Unexpected{QStringLiteral("--ou needs an OU ID or path, for example --ou ou-ab12-cdef3456 or "
+                                             "--ou 'Root / Workloads'.")};
+        if (options.exportPath.isEmpty())
+            return Unexpected{QStringLiteral("--ou is for --export; in the window, pick the OU in the tree.")};
+        if (options.noNames)
+            return Unexpected{QStringLiteral("--ou needs AWS Organizations, which --no-names turns off; drop one of "
+                                             "them.")};
+    }
     return options;
 }
 

@@ -13,7 +13,7 @@ struct CommandLineOptions
     QString region;
     QString endpointUrl;
     QStringList statuses;
-    int maxResults = 100;
+    int maxResults = 1000;
     int readTimeoutSeconds = 30;
     QString exportPath; // empty = open the window
     ExportFormat exportFormat = ExportFormat::Csv; // --format, else by the file's extension
@@ -21,6 +21,7 @@ struct CommandLineOptions
     bool quiet = false;
     bool demo = false;
     bool noNames = false;
+    QString ou; // --ou: only this OU's subtree, by ID or path; empty = every account
 };
 
 // Declares the options on the parser (so --help lists them) and reads them back, checked.

@@ -15,9 +15,22 @@ const QString DemoSecretAccessKey = QStringLiteral("demo-secret-that-only-the-si
 DemoOrganization::DemoOrganization() = default;
 DemoOrganization::~DemoOrganization() = default;
 
+namespace {
+
+// OUs a few levels deep, every account state, and a few new accounts Compute Optimizer does not list yet.
+SimulatedOrganization demoOrganization()
+{
+    SimulatedOrganization organization = SimulatedOrganization::generate(DemoOrganization::AccountCount, 2024);
+    organization.addUnlistedAccounts(4, 2024);
+    organization.arrangeInUnits(24, 2024);
+    return organization;
+}
+
+} // namespace
+
 bool DemoOrganization::start()
 {
-    m_host = std::make_unique<SimulatorHost>(SimulatedOrganization::generate(AccountCount, 2024),
+    m_host = std::make_unique<SimulatorHost>(demoOrganization(),
                                              [](EnrollmentSimulator &simulator) {
                                                  simulator.addCredentials(DemoAccessKeyId, DemoSecretAccessKey);
                                                  simulator.setPageLatencyMs(40);

@@ -1,6 +1,7 @@
 #include "headlessexport.h"
 
 #include "enrollment/accountcounttext.h"
+#include "enrollment/notlisted.h"
 #include "export/enrollmentcsvwriter.h"
 #include "export/jsonexportwriter.h"
 #include "export/xlsxworkbookwriter.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QSaveFile>
+#include <QSet>
 
 #include <cstdio>
 
@@ -63,11 +65,22 @@ bool HeadlessExport::openOutput()
         }
         m_device = m_file.get();
     }
-    if (m_options.exportFormat != ExportFormat::Csv)
+    // With names, the CSV waits for the OU tree too; it is opened at the end (openCsvWithNames).
+    if (!streamsRows())
         return true;
-    m_csv = std::make_unique<EnrollmentCsvWriter>(m_device, m_includeNames ? &m_names : nullptr);
+    m_csv = std::make_unique<EnrollmentCsvWriter>(m_device, nullptr);
     if ((m_options.csvByteOrderMark && !m_csv->writeByteOrderMark()) || !m_csv->writeHeader()) {
         finish(ExitFailure, tr("Cannot write %1: %2.").arg(destinationName(), m_csv->errorString()));
+        return false;
+    }
+    return true;
+}
+
+bool HeadlessExport::openCsvWithNames()
+{
+    m_csv = std::make_unique<EnrollmentCsvWriter>(m_device, &m_names, &m_tree);
+    if ((m_options.csvByteOrderMark && !m_csv->writeByteOrderMark()) || !m_csv->writeHeader()) {
+        reportWriteFailure(m_csv->errorString());
         return false;
     }
     return true;
@@ -109,6 +122,10 @@ bool HeadlessExport::start(const EnrollmentQuery &query)
     connect(m_session, &LoadSession::progressChanged, this, &HeadlessExport::onProgress);
     connect(m_session, &LoadSession::accountNamesReceived, this,
             [this](const AccountNames &names) { m_names.insert(names); });
+    connect(m_session, &LoadSession::organizationTreeReceived, this,
+            [this](const OrganizationTree &tree) { m_tree = tree; });
+    connect(m_session, &LoadSession::organizationTreeUnavailable, this,
+            [this](const QString &reason) { m_treeWarning = reason; });
     connect(m_session, &LoadSession::ended, this, &HeadlessExport::onEnded);
     m_session->start(effective);
     return true;
@@ -155,19 +172,22 @@ bool HeadlessExport::writeLoadedList()
 {
     const QList<AccountEnrollment> accounts = std::exchange(m_loaded, {});
     const AccountNames *names = m_includeNames ? &m_names : nullptr;
+    const OrganizationTree *tree = m_includeNames ? &m_tree : nullptr;
     switch (m_options.exportFormat) {
     case ExportFormat::Csv:
+        if (!m_csv && !openCsvWithNames())
+            return false;
         return writeCsvRows(accounts);
     case ExportFormat::Xlsx: {
         XlsxWorkbookWriter writer(m_device);
-        if (!writer.write(accounts, names, m_load)) {
+        if (!writer.write(accounts, names, m_load, tree)) {
             reportWriteFailure(writer.errorString());
             return false;
         }
         break;
     }
     case ExportFormat::Json: {
-        JsonExportWriter writer(m_device, names);
+        JsonExportWriter writer(m_device, names, tree);
         if (!writer.write(accounts)) {
             reportWriteFailure(writer.errorString());
             return false;
@@ -176,6 +196,45 @@ bool HeadlessExport::writeLoadedList()
     }
     }
     m_accountsWritten += int(accounts.size());
+    return true;
+}
+
+bool HeadlessExport::completeRows(const LoadOutcome &outcome)
+{
+    // Only a list of every status, with the names complete, says which accounts it left out.
+    if (m_includeNames && outcome.namesWarning.isEmpty() && m_options.statuses.isEmpty() && !streamsRows()) {
+        QSet<QString> listed;
+        listed.reserve(m_loaded.size());
+        for (const AccountEnrollment &account : std::as_const(m_loaded))
+            listed.insert(account.accountId);
+        m_loaded += notListedAccounts(m_names, [&listed](const QString &id) { return listed.contains(id); });
+    }
+    if (m_options.ou.isEmpty())
+        return true;
+    if (!outcome.namesWarning.isEmpty() || m_tree.isEmpty()) {
+        const QString why = !outcome.namesWarning.isEmpty() ? outcome.namesWarning : m_treeWarning;
+        finish(ExitFailure, tr("--ou needs the organization's OUs, which could not be listed: %1 No file was written.")
+                                .arg(why.isEmpty() ? tr("AWS Organizations sent none.") : why));
+        return false;
+    }
+    const int unit = m_tree.find(m_options.ou);
+    if (unit < 0) {
+        QStringList topLevel;
+        for (const int root : m_tree.roots()) {
+            for (const int child : m_tree.node(root).children)
+                topLevel.append(m_tree.pathText(child));
+        }
+        finish(ExitBadInput, tr("No OU '%1' in this organization, so no file was written. Give an OU ID (ou-...) or a "
+                                "path as the OU Path column shows it, for example: %2.")
+                                 .arg(m_options.ou.left(200), topLevel.mid(0, 5).join(QStringLiteral("; "))));
+        return false;
+    }
+    QList<AccountEnrollment> inside;
+    for (const AccountEnrollment &account : std::as_const(m_loaded)) {
+        if (m_tree.contains(unit, m_tree.indexOf(m_names.value(account.accountId).parentId)))
+            inside.append(account);
+    }
+    m_loaded = inside;
     return true;
 }
 
@@ -208,6 +267,11 @@ void HeadlessExport::onEnded(const LoadOutcome &outcome)
     if (!outcome.namesWarning.isEmpty())
         m_stderr << tr("enrollment-desk: warning: account names are left empty: %1").arg(outcome.namesWarning)
                  << Qt::endl;
+    else if (!m_treeWarning.isEmpty() && m_options.ou.isEmpty())
+        m_stderr << tr("enrollment-desk: warning: the OU Path column is left empty: %1").arg(m_treeWarning)
+                 << Qt::endl;
+    if (!completeRows(outcome))
+        return;
     if (!writeLoadedList())
         return;
     commit();

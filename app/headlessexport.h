@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "enrollment/accountenrollment.h"
 #include "enrollment/accountname.h"
+#include "enrollment/organizationtree.h"
 #include "export/exportload.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
@@ -43,6 +44,9 @@ private:
     bool streamsRows() const;
     bool writeCsvRows(const QList<AccountEnrollment> &accounts);
     bool writeLoadedList();
+    bool openCsvWithNames();
+    // The Not listed rows, then --ou's subtree; false after reporting why the file cannot be written.
+    bool completeRows(const LoadOutcome &outcome);
     void reportWriteFailure(const QString &reason);
     ExportLoad describeLoad(const EnrollmentQuery &query) const;
     void commit();
@@ -62,6 +66,8 @@ private:
     // JSON) or every row must carry its name; a CSV without names is written page by page.
     bool m_includeNames = false;
     AccountNames m_names;
+    OrganizationTree m_tree;
+    QString m_treeWarning; // why the OUs could not be listed
     QList<AccountEnrollment> m_loaded;
     bool m_done = false;
 };

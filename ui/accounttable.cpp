@@ -98,7 +98,7 @@ void AccountTable::copySelectedRows()
     const QList<AccountEnrollment> accounts = selectedAccounts();
     if (accounts.isEmpty())
         return;
-    QGuiApplication::clipboard()->setText(accountsAsTabSeparatedText(accounts, m_model->namesForExport()));
+    QGuiApplication::clipboard()->setText(accountsAsTabSeparatedText(accounts, m_model->namesForExport(), &m_model->organizationTree()));
 }
 
 void AccountTable::showNameColumnsIfKnown()

@@ -167,7 +167,8 @@ Expected<int> ExportFlow::exportTo(const ExportTarget &target, ExportScope scope
     const QList<AccountEnrollment> rows = scope == ExportScope::AllRows ? m_model->accounts()
                                                                         : m_proxy->visibleAccounts();
     const ExportLoad load = describeLoad(scope);
-    const Expected<int> written = exportAccounts(target, rows, m_model->namesForExport(), load);
+    const Expected<int> written
+        = exportAccounts(target, rows, m_model->namesForExport(), load, &m_model->organizationTree());
     showResult(written, target, scope, load, m_model->rowCount());
     return written;
 }
@@ -181,13 +182,14 @@ void ExportFlow::writeInBackground(const ExportTarget &target, ExportScope scope
     const AccountNames *known = m_model->namesForExport();
     const std::optional<AccountNames> names = known ? std::optional<AccountNames>(*known) : std::nullopt;
     const ExportLoad load = describeLoad(scope);
+    const OrganizationTree tree = m_model->organizationTree();
     const int loaded = m_model->rowCount();
     m_writing = true;
     notify(NoticeBanner::Kind::Information, tr("Exporting %1…").arg(accounts(int(rows.size()))),
            QDir::toNativeSeparators(target.path));
     QPointer<ExportFlow> self(this);
-    QThreadPool::globalInstance()->start([self, target, scope, rows, names, load, loaded] {
-        const Expected<int> written = exportAccounts(target, rows, names ? &*names : nullptr, load);
+    QThreadPool::globalInstance()->start([self, target, scope, rows, names, load, loaded, tree] {
+        const Expected<int> written = exportAccounts(target, rows, names ? &*names : nullptr, load, &tree);
         QMetaObject::invokeMethod(
             self.data(),
             [self, written, target, scope, load, loaded] {

@@ -91,9 +91,15 @@ void MainWindow::connectLoad()
     connect(m_loader, &LoadSession::accountNamesReceived, m_model, &AccountTableModel::addAccountNames);
     connect(m_loader, &LoadSession::accountNamesUnavailable, m_model,
             [this](const QString &reason, bool) { m_model->setNamesUnavailable(reason); });
+    connect(m_loader, &LoadSession::organizationTreeReceived, m_model, &AccountTableModel::setOrganizationTree);
+    connect(m_loader, &LoadSession::organizationTreeUnavailable, m_model,
+            &AccountTableModel::setOrganizationTreeUnavailable);
     connect(m_load, &LoadTracker::changed, this, [this] {
         if (!m_load->isLoading())
             m_progress->stop();
+        // Only a complete list of every status says an account is missing from it.
+        if (m_load->state() == LoadStatus::State::Loaded && m_loadedEveryStatus)
+            m_model->addNotListedAccounts();
         updateState();
     });
     connect(m_pages, &PageQueue::pagesAppended, this, &MainWindow::updateState);
@@ -220,6 +226,7 @@ void MainWindow::setUpTabOrder()
                         m_filterBar->checkBox(EnrollmentStatus::Pending),
                         m_filterBar->checkBox(EnrollmentStatus::Failed),
                         m_filterBar->checkBox(EnrollmentStatus::Other),
+                        m_filterBar->checkBox(EnrollmentStatus::NotListed),
                         m_incompleteBanner->actionButton(),
                         m_table,
                         m_emptyState->actionButton()};
@@ -281,6 +288,7 @@ void MainWindow::refresh()
         m_model->expectAccountNames();
     m_progress->start();
     m_summary->showLoading();
+    m_loadedEveryStatus = query->statuses.isEmpty();
     m_load->start(m_picker->credentialsText(), query->signingRegion);
     m_loader->start(query.value());
     m_loader->fetchOwnEnrollment(query.value());

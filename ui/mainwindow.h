@@ -78,6 +78,8 @@ private:
     LoadSession *m_loader = nullptr;
     PageQueue *m_pages = nullptr;
     LoadTracker *m_load = nullptr;
+    // The load asked for every status, so an account missing from the list is Not listed.
+    bool m_loadedEveryStatus = false;
 
     WindowActions m_actions;
     ProfileRegionPicker *m_picker = nullptr;

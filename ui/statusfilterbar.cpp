@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::array<EnrollmentStatus, EnrollmentStatusCount> AllStatuses{
     EnrollmentStatus::Active, EnrollmentStatus::Inactive, EnrollmentStatus::Pending, EnrollmentStatus::Failed,
-    EnrollmentStatus::Other};
+    EnrollmentStatus::Other, EnrollmentStatus::NotListed};
 
 } // namespace
 
@@ -31,17 +31,22 @@ StatusFilterBar::StatusFilterBar(QWidget *parent)
     const QString countsNote = tr("Counts are of the accounts loaded so far.");
     for (EnrollmentStatus status : AllStatuses) {
         auto *box = new QCheckBox(this);
-        box->setObjectName(QStringLiteral("statusFilter") + enrollmentStatusName(status));
+        box->setObjectName(QStringLiteral("statusFilter") + enrollmentStatusName(status).remove(u' '));
         box->setChecked(true);
-        box->setToolTip(status == EnrollmentStatus::Other
-                            ? tr("Accounts with a status this version does not know. %1").arg(countsNote)
-                            : tr("Show %1 accounts. %2").arg(enrollmentStatusName(status), countsNote));
+        if (status == EnrollmentStatus::Other)
+            box->setToolTip(tr("Accounts with a status this version does not know. %1").arg(countsNote));
+        else if (status == EnrollmentStatus::NotListed)
+            box->setToolTip(tr("Accounts AWS Organizations has that Compute Optimizer did not list. %1")
+                                .arg(notListedExplanation()));
+        else
+            box->setToolTip(tr("Show %1 accounts. %2").arg(enrollmentStatusName(status), countsNote));
         connect(box, &QCheckBox::toggled, this, [this, status](bool checked) { onToggled(status, checked); });
         layout->addWidget(box);
         m_boxes[std::size_t(status)] = box;
     }
     layout->addStretch(1);
     checkBox(EnrollmentStatus::Other)->setVisible(false);
+    checkBox(EnrollmentStatus::NotListed)->setVisible(false);
     setCounts(StatusCounts());
     updateIcons();
 }
@@ -74,6 +79,8 @@ void StatusFilterBar::setCounts(const StatusCounts &counts)
     }
     // An unknown status may be hidden by an old filter; once such accounts exist, the box must show.
     checkBox(EnrollmentStatus::Other)->setVisible(counts.count(EnrollmentStatus::Other) > 0);
+    // Only once the load found such accounts: most organizations have none.
+    checkBox(EnrollmentStatus::NotListed)->setVisible(counts.count(EnrollmentStatus::NotListed) > 0);
 }
 
 void StatusFilterBar::onToggled(EnrollmentStatus status, bool checked)

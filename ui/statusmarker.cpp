@@ -27,6 +27,8 @@ QColor statusMarkerColor(EnrollmentStatus status, const QPalette &palette)
         return dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0x9a, 0x67, 0x00);
     case EnrollmentStatus::Failed:
         return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xcf, 0x22, 0x2e);
+    case EnrollmentStatus::NotListed:
+        return dark ? QColor(0x58, 0xa6, 0xff) : QColor(0x09, 0x69, 0xda);
     case EnrollmentStatus::Other:
         break;
     }
@@ -76,6 +78,15 @@ void paintStatusMarker(QPainter *painter, const QRectF &rect, EnrollmentStatus s
         painter->setPen(Qt::NoPen);
         painter->setBrush(color);
         painter->drawPath(triangle);
+        break;
+    }
+    case EnrollmentStatus::NotListed: {
+        // A dotted ring: an account that is there, but not in Compute Optimizer's list.
+        QPen dotted(color, pen);
+        dotted.setStyle(Qt::DotLine);
+        painter->setPen(dotted);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(inner);
         break;
     }
     case EnrollmentStatus::Other: {

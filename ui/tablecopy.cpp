@@ -1,6 +1,7 @@
 #include "tablecopy.h"
 
 #include "export/enrollmentcsvwriter.h"
+#include "export/organizationcolumns.h"
 
 namespace {
 
@@ -16,8 +17,10 @@ QString cell(const QString &text)
 
 } // namespace
 
-QString accountsAsTabSeparatedText(const QList<AccountEnrollment> &accounts, const AccountNames *names)
+QString accountsAsTabSeparatedText(const QList<AccountEnrollment> &accounts, const AccountNames *names,
+                                   const OrganizationTree *tree)
 {
+    const OrganizationColumns organization(tree);
     QString text;
     bool first = true;
     const auto writeHeader = [&](auto &&columns) {
@@ -37,7 +40,8 @@ QString accountsAsTabSeparatedText(const QList<AccountEnrollment> &accounts, con
         text += cell(account.accountId) + u'\t';
         if (names) {
             const AccountName name = names->value(account.accountId);
-            text += cell(name.name) + u'\t' + cell(name.email) + u'\t';
+            text += cell(name.name) + u'\t' + cell(name.email) + u'\t' + cell(organization.ouPath(name)) + u'\t'
+                + OrganizationColumns::state(name) + u'\t' + OrganizationColumns::joined(name) + u'\t';
         }
         text += cell(account.statusText) + u'\t' + cell(account.statusReason.value_or(QString())) + u'\t'
             + exportTimestamp(account) + u'\n';

@@ -3,6 +3,7 @@
 #include "common/expected.h"
 #include "enrollment/accountenrollment.h"
 #include "enrollment/accountname.h"
+#include "enrollment/organizationtree.h"
 #include "export/exportformat.h"
 #include "export/exportload.h"
 
@@ -19,9 +20,11 @@ struct ExportTarget
 
 // Writes the accounts as the headless export does (the same writers: CSV, XLSX or JSON), through a
 // QSaveFile, so the file is either whole or untouched. Returns the number of accounts written.
-// With names, the file has the Account Name and Email columns. load goes to the workbook's Summary.
+// With names, the file has the Account Name, Email, OU Path (from tree), Account State and Joined
+// columns. load goes to the workbook's Summary.
 Expected<int> exportAccounts(const ExportTarget &target, const QList<AccountEnrollment> &accounts,
-                             const AccountNames *names = nullptr, const ExportLoad &load = {});
+                             const AccountNames *names = nullptr, const ExportLoad &load = {},
+                             const OrganizationTree *tree = nullptr);
 
 inline Expected<int> exportAccountsAsCsv(const QString &path, const QList<AccountEnrollment> &accounts,
                                          const AccountNames *names = nullptr)

@@ -41,6 +41,8 @@ AwsCall::AwsCall(AwsRequest request, AwsResultReady done, AwsClient *client)
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
+    if (m_request.clientRateLimited)
+        m_policy.limitRate();
 }
 
 void AwsCall::start()

@@ -53,6 +53,9 @@ struct AwsRequest
     // broken transfer. Keeps what it read in its capture.
     std::function<QString(const QByteArray &body)> readBody;
     std::function<void(const AwsRetryNotice &)> onRetry;
+    // Use the service's client-side rate limiter (adaptive mode's) whatever the retry mode, from
+    // this call on: for services with a low request quota that are called in parallel (Organizations).
+    bool clientRateLimited = false;
 };
 
 // A request for an AWS JSON protocol operation: POST / with X-Amz-Target.

@@ -102,11 +102,11 @@ void RetryPolicy::recordSuccess(int heldQuota)
 
 qint64 RetryPolicy::acquireSendMs(qint64 nowMs)
 {
-    return m_mode == RetryMode::Adaptive ? m_rateLimiter.acquireSendMs(nowMs) : 0;
+    return isRateLimited() ? m_rateLimiter.acquireSendMs(nowMs) : 0;
 }
 
 void RetryPolicy::recordResponse(qint64 nowMs, bool throttled)
 {
-    if (m_mode == RetryMode::Adaptive)
+    if (isRateLimited())
         m_rateLimiter.recordResponse(nowMs, throttled);
 }

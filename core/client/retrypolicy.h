@@ -39,9 +39,14 @@ public:
     // A call that fails for good simply drops its heldQuota: that stays spent.
     void recordSuccess(int heldQuota);
 
-    // Adaptive mode only; in the other modes acquireSendMs returns 0 and recordResponse does nothing.
+    // Adaptive mode, or once limitRate() was called; otherwise acquireSendMs returns 0 and
+    // recordResponse does nothing.
     qint64 acquireSendMs(qint64 nowMs);
     void recordResponse(qint64 nowMs, bool throttled);
+
+    // Turns the rate limiter on in any mode (it still never delays before the first throttle).
+    void limitRate() { m_rateLimited = true; }
+    bool isRateLimited() const { return m_rateLimited || m_mode == RetryMode::Adaptive; }
 
     RetryMode mode() const { return m_mode; }
     int maxAttempts() const { return m_maxAttempts; }
@@ -53,5 +58,6 @@ private:
     int m_maxAttempts;
     std::function<double()> m_random;
     int m_quota = InitialQuota;
+    bool m_rateLimited = false;
     ClientRateLimiter m_rateLimiter;
 };

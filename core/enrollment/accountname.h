@@ -19,6 +19,9 @@ struct AccountName
     // ID of the root or OU directly above the account ("r-..." or "ou-..."); empty when unknown.
     // The names of the path come from the OrganizationTree.
     QString parentId{};
+    // The organization's management account (its ARN names it as its own owner). Compute Optimizer
+    // lists member accounts only, so this one is never "not listed".
+    bool managementAccount = false;
 };
 
 // Keyed by account ID.

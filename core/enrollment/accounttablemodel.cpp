@@ -1,5 +1,7 @@
 #include "enrollment/accounttablemodel.h"
 
+#include "enrollment/notlisted.h"
+
 #include <QLocale>
 
 AccountTableModel::AccountTableModel(QObject *parent)
@@ -42,7 +44,42 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
     case StatusColumn:
         if (role == Qt::DisplayRole || role == SortRole)
             return account.statusText.isEmpty() ? QStringLiteral("(none)") : account.statusText;
+        if (role == Qt::ToolTipRole && account.status == EnrollmentStatus::NotListed)
+            return notListedExplanation();
         break;
+    case OuPathColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return ouPathOf(account.accountId);
+        if (role == Qt::ToolTipRole) {
+            const QString parent = m_names.value(account.accountId).parentId;
+            const QString path = ouPathOf(account.accountId);
+            return path.isEmpty() ? QString() : tr("%1 (%2)").arg(path, parent);
+        }
+        break;
+    case AccountStateColumn: {
+        const AccountState state = m_names.value(account.accountId).state;
+        if (role == Qt::DisplayRole || role == SortRole)
+            return accountStateName(state);
+        if (role == Qt::ToolTipRole && isSuspendedOrClosed(state))
+            return tr("AWS Organizations says this account is %1: it cannot be enrolled in Compute Optimizer.")
+                .arg(accountStateName(state));
+        break;
+    }
+    case JoinedColumn: {
+        const AccountName known = m_names.value(account.accountId);
+        if (role == SortRole)
+            return known.joinedMsecs ? *known.joinedMsecs : std::numeric_limits<qint64>::min();
+        if (!known.joinedMsecs)
+            break;
+        const QDateTime joined = QDateTime::fromMSecsSinceEpoch(*known.joinedMsecs, Qt::UTC);
+        if (role == Qt::DisplayRole)
+            return QLocale().toString(joined.toLocalTime(), QLocale::ShortFormat);
+        if (role == Qt::ToolTipRole)
+            return known.joinedMethod == u"INVITED" ? tr("Invited; joined %1").arg(joined.toString(Qt::ISODate))
+                 : known.joinedMethod == u"CREATED" ? tr("Created in the organization %1").arg(joined.toString(Qt::ISODate))
+                                                    : joined.toString(Qt::ISODate);
+        break;
+    }
     case StatusReasonColumn:
         if (role == Qt::DisplayRole || role == SortRole) {
             // A reason may hold line breaks; the cell shows one line, the tooltip all of it.
@@ -70,11 +107,27 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
 
 QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    const bool namesColumn = section == AccountNameColumn || section == EmailColumn;
+    const bool namesColumn = section == AccountNameColumn || section == EmailColumn || section == AccountStateColumn
+        || section == JoinedColumn || section == OuPathColumn;
     // The name columns are hidden when Organizations refused; the ID column says why.
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AccountIdColumn
         && m_namesState == NamesState::Unavailable)
         return tr("Account names are not shown: %1").arg(m_namesUnavailableReason);
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == OuPathColumn
+        && m_namesState == NamesState::Available) {
+        if (!m_treeUnavailableReason.isEmpty())
+            return tr("The organizational unit right above each account, by name. Not shown: %1")
+                .arg(m_treeUnavailableReason);
+        return tr("The organizational unit right above each account, by name, from the root down (AWS "
+                  "Organizations ListRoots and ListOrganizationalUnitsForParent).");
+    }
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AccountStateColumn
+        && m_namesState == NamesState::Available)
+        return tr("The account's State in AWS Organizations (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED, "
+                  "PENDING_ACTIVATION), not its enrollment status.");
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == JoinedColumn
+        && m_namesState == NamesState::Available)
+        return tr("When the account joined the organization, invited or created (AWS Organizations).");
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && namesColumn) {
         switch (m_namesState) {
         case NamesState::NotRequested:
@@ -102,6 +155,12 @@ QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Status Reason");
     case LastUpdatedColumn:
         return tr("Last Updated");
+    case OuPathColumn:
+        return tr("OU Path");
+    case AccountStateColumn:
+        return tr("Account State");
+    case JoinedColumn:
+        return tr("Joined");
     default:
         return {};
     }
@@ -132,6 +191,7 @@ void AccountTableModel::clear(NamesState names)
     m_names.clear();
     m_tree = OrganizationTree();
     m_namesUnavailableReason.clear();
+    m_treeUnavailableReason.clear();
     endResetModel();
     Q_EMIT countsChanged();
     Q_EMIT organizationTreeChanged();
@@ -153,7 +213,7 @@ void AccountTableModel::addAccountNames(const AccountNames &names)
         qsizetype j = i;
         while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
             ++j;
-        Q_EMIT dataChanged(index(rows[i], AccountNameColumn), index(rows[j], EmailColumn));
+        Q_EMIT dataChanged(index(rows[i], AccountNameColumn), index(rows[j], JoinedColumn));
         i = j + 1;
     }
     setNamesState(NamesState::Available);
@@ -170,12 +230,32 @@ void AccountTableModel::setNamesState(NamesState state)
     if (state == m_namesState)
         return;
     m_namesState = state;
-    Q_EMIT headerDataChanged(Qt::Horizontal, AccountIdColumn, EmailColumn);
+    Q_EMIT headerDataChanged(Qt::Horizontal, AccountIdColumn, ColumnCount - 1);
     Q_EMIT namesStateChanged();
 }
 
 void AccountTableModel::setOrganizationTree(const OrganizationTree &tree)
 {
     m_tree = tree;
+    m_treeUnavailableReason.clear();
+    if (!m_accounts.isEmpty())
+        Q_EMIT dataChanged(index(0, OuPathColumn), index(int(m_accounts.size()) - 1, OuPathColumn));
+    Q_EMIT headerDataChanged(Qt::Horizontal, OuPathColumn, OuPathColumn);
     Q_EMIT organizationTreeChanged();
+}
+
+void AccountTableModel::setOrganizationTreeUnavailable(const QString &reason)
+{
+    m_treeUnavailableReason = reason;
+    Q_EMIT headerDataChanged(Qt::Horizontal, OuPathColumn, OuPathColumn);
+}
+
+int AccountTableModel::addNotListedAccounts()
+{
+    if (m_namesState != NamesState::Available)
+        return 0;
+    const QList<AccountEnrollment> rows
+        = notListedAccounts(m_names, [this](const QString &id) { return m_rowByAccountId.contains(id); });
+    appendAccounts(rows);
+    return int(rows.size());
 }

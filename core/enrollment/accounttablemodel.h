@@ -21,6 +21,11 @@ public:
         StatusColumn,
         StatusReasonColumn,
         LastUpdatedColumn,
+        // From AWS Organizations, after the columns earlier versions had (saved header layouts
+        // keep their meaning).
+        OuPathColumn,
+        AccountStateColumn,
+        JoinedColumn,
         ColumnCount
     };
     // Whether the Account Name and Email columns have anything to show.
@@ -58,6 +63,16 @@ public:
 
     // The roots and OUs from Organizations; empty until they arrive, or when Organizations refused.
     void setOrganizationTree(const OrganizationTree &tree);
+    void setOrganizationTreeUnavailable(const QString &reason);
+    QString organizationTreeUnavailableReason() const { return m_treeUnavailableReason; }
+    // "Root / Workloads / Prod" for the account; empty when its OU is unknown.
+    QString ouPathOf(const QString &accountId) const
+    {
+        return m_tree.pathText(m_tree.indexOf(m_names.value(accountId).parentId));
+    }
+    // Once the list (of every status) and the names are both complete: a NotListed row for each
+    // account Organizations has and the list did not include. Returns how many were added.
+    int addNotListedAccounts();
     const OrganizationTree &organizationTree() const { return m_tree; }
     // Index in organizationTree() of the OU or root right above the account; -1 when unknown.
     int ouNodeOf(const AccountEnrollment &account) const
@@ -84,4 +99,5 @@ private:
     OrganizationTree m_tree;
     NamesState m_namesState = NamesState::NotRequested;
     QString m_namesUnavailableReason;
+    QString m_treeUnavailableReason;
 };

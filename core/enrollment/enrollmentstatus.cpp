@@ -24,8 +24,17 @@ QString enrollmentStatusName(EnrollmentStatus status)
         return QStringLiteral("Pending");
     case EnrollmentStatus::Failed:
         return QStringLiteral("Failed");
+    case EnrollmentStatus::NotListed:
+        return QStringLiteral("Not listed");
     case EnrollmentStatus::Other:
         break;
     }
     return QStringLiteral("Other");
+}
+
+QString notListedExplanation()
+{
+    return QStringLiteral("Not one of Compute Optimizer's statuses: AWS Organizations has this account, but Compute "
+                          "Optimizer's list of the organization did not include it. A new account can take up to 24 "
+                          "hours to appear there; a suspended or closed one may not appear at all.");
 }

@@ -5,14 +5,18 @@
 #include <array>
 
 // The four statuses the service documents, plus one bucket for any status string it may add later:
-// those accounts are kept and shown, never dropped.
-enum class EnrollmentStatus : quint8 { Active, Inactive, Pending, Failed, Other };
+// those accounts are kept and shown, never dropped. NotListed is ours, not AWS's: an account
+// Organizations has that Compute Optimizer's list did not include (new accounts take up to 24 hours).
+enum class EnrollmentStatus : quint8 { Active, Inactive, Pending, Failed, Other, NotListed };
 
-inline constexpr int EnrollmentStatusCount = 5;
+inline constexpr int EnrollmentStatusCount = 6;
 inline constexpr std::array<EnrollmentStatus, 4> DocumentedEnrollmentStatuses{
     EnrollmentStatus::Active, EnrollmentStatus::Inactive, EnrollmentStatus::Pending,
     EnrollmentStatus::Failed};
 
 EnrollmentStatus enrollmentStatusFromText(QStringView text);
-// The service's own spelling ("Active"); "Other" for the unknown bucket.
+// The service's own spelling ("Active"); "Other" for the unknown bucket; "Not listed" for ours (two
+// words, so it can never be taken for one of the service's).
 QString enrollmentStatusName(EnrollmentStatus status);
+// Why an account is Not listed, for tooltips and the export's reason column.
+QString notListedExplanation();

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 // The organization's roots and OUs, as a value built beside the list and joined to accounts by the
@@ -45,3 +46,5 @@ private:
     QList<Node> m_nodes;
     QHash<QString, int> m_indexById;
 };
+
+Q_DECLARE_METATYPE(OrganizationTree)

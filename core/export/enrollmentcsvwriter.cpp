@@ -1,8 +1,10 @@
 #include "export/enrollmentcsvwriter.h"
 
-EnrollmentCsvWriter::EnrollmentCsvWriter(QIODevice *device, const AccountNames *names)
+EnrollmentCsvWriter::EnrollmentCsvWriter(QIODevice *device, const AccountNames *names,
+                                         const OrganizationTree *tree)
     : m_device(device)
     , m_names(names)
+    , m_organization(tree)
 {
 }
 
@@ -59,7 +61,7 @@ bool EnrollmentCsvWriter::writeHeader()
 {
     if (m_names) {
         const auto &h = EnrollmentCsvHeaderWithNames;
-        return writeRecord({h[0], h[1], h[2], h[3], h[4], h[5]});
+        return writeRecord({h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8]});
     }
     const auto &h = EnrollmentCsvHeader;
     return writeRecord({h[0], h[1], h[2], h[3]});
@@ -76,7 +78,9 @@ bool EnrollmentCsvWriter::writeAccount(const AccountEnrollment &account)
         const AccountName known = m_names->value(account.accountId);
         const QString name = inertForSpreadsheets(known.name);
         const QString email = inertForSpreadsheets(known.email);
-        return writeRecord({id, name, email, status, reason, updated});
+        const QString path = inertForSpreadsheets(m_organization.ouPath(known));
+        return writeRecord({id, name, email, path, OrganizationColumns::state(known), OrganizationColumns::joined(known),
+                            status, reason, updated});
     }
     return writeRecord({id, status, reason, updated});
 }

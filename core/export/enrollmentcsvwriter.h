@@ -2,6 +2,7 @@
 
 #include "enrollment/accountenrollment.h"
 #include "enrollment/accountname.h"
+#include "export/organizationcolumns.h"
 
 #include <QIODevice>
 
@@ -10,9 +11,11 @@
 class EnrollmentCsvWriter
 {
 public:
-    // With names, the columns "Account Name" and "Email" follow "Account ID"; an account the
-    // names do not cover gets empty cells there.
-    explicit EnrollmentCsvWriter(QIODevice *device, const AccountNames *names = nullptr);
+    // With names, the columns "Account Name", "Email", "OU Path", "Account State" and "Joined (UTC)"
+    // follow "Account ID"; an account the names do not cover gets empty cells there, and so does
+    // the OU Path without a tree.
+    explicit EnrollmentCsvWriter(QIODevice *device, const AccountNames *names = nullptr,
+                                 const OrganizationTree *tree = nullptr);
 
     // EF BB BF first, so Excel reads the file as UTF-8 and shows non-ASCII names as they are.
     bool writeByteOrderMark();
@@ -27,6 +30,7 @@ private:
 
     QIODevice *m_device;
     const AccountNames *m_names;
+    OrganizationColumns m_organization;
 };
 
 // One field, quoted when it holds a comma, quote, CR or LF.
@@ -40,4 +44,5 @@ QString exportTimestamp(const AccountEnrollment &account);
 inline constexpr QStringView EnrollmentCsvHeader[] = {u"Account ID", u"Status", u"Status Reason",
                                                       u"Last Updated (UTC)"};
 inline constexpr QStringView EnrollmentCsvHeaderWithNames[] = {
-    u"Account ID", u"Account Name", u"Email", u"Status", u"Status Reason", u"Last Updated (UTC)"};
+    u"Account ID", u"Account Name",  u"Email",         u"OU Path",           u"Account State",
+    u"Joined (UTC)", u"Status", u"Status Reason", u"Last Updated (UTC)"};

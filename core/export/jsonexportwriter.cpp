@@ -53,9 +53,10 @@ QByteArray jsonString(QStringView text)
     return out;
 }
 
-JsonExportWriter::JsonExportWriter(QIODevice *device, const AccountNames *names)
+JsonExportWriter::JsonExportWriter(QIODevice *device, const AccountNames *names, const OrganizationTree *tree)
     : m_device(device)
     , m_names(names)
+    , m_organization(tree)
 {
 }
 
@@ -85,6 +86,16 @@ bool JsonExportWriter::write(const QList<AccountEnrollment> &accounts)
                     appendMember(out, "name", known->name);
                 if (!known->email.isEmpty())
                     appendMember(out, "email", known->email);
+                if (const QString path = m_organization.ouPath(*known); !path.isEmpty()) {
+                    appendMember(out, "ouPath", path);
+                    appendMember(out, "ouId", known->parentId);
+                }
+                if (known->state != AccountState::Unknown)
+                    appendMember(out, "accountState", OrganizationColumns::state(*known));
+                if (!known->joinedMethod.isEmpty())
+                    appendMember(out, "joinedMethod", known->joinedMethod);
+                if (known->joinedMsecs)
+                    appendMember(out, "joinedTimestamp", OrganizationColumns::joined(*known));
             }
         }
         out += '}';

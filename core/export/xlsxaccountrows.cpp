@@ -14,7 +14,8 @@ constexpr qsizetype RowsPerBatch = 1024;
 constexpr std::size_t BatchesAhead = 4;
 constexpr qsizetype FilterButton = 3;
 
-QString textOf(AccountColumn column, const AccountEnrollment &account, const AccountName &name)
+QString textOf(AccountColumn column, const AccountEnrollment &account, const AccountName &name,
+               const OrganizationColumns &organization)
 {
     switch (column) {
     case AccountColumn::AccountId:
@@ -23,10 +24,15 @@ QString textOf(AccountColumn column, const AccountEnrollment &account, const Acc
         return name.name;
     case AccountColumn::Email:
         return name.email;
+    case AccountColumn::OuPath:
+        return organization.ouPath(name);
+    case AccountColumn::AccountState:
+        return OrganizationColumns::state(name);
     case AccountColumn::Status:
         return account.statusText;
     case AccountColumn::Reason:
         return account.statusReason.value_or(QString());
+    case AccountColumn::Joined:
     case AccountColumn::LastUpdated:
         break;
     }
@@ -49,7 +55,8 @@ std::vector<AccountColumn> accountColumnsFor(const AccountNames *names)
 {
     using C = AccountColumn;
     if (names)
-        return {C::AccountId, C::Name, C::Email, C::Status, C::Reason, C::LastUpdated};
+        return {C::AccountId, C::Name, C::Email, C::OuPath, C::AccountState, C::Joined, C::Status, C::Reason,
+                C::LastUpdated};
     return {C::AccountId, C::Status, C::Reason, C::LastUpdated};
 }
 
@@ -59,9 +66,11 @@ QStringView accountColumnHeader(AccountColumn column)
 }
 
 AccountRowPreparer::AccountRowPreparer(const QList<AccountEnrollment> &accounts, const AccountNames *names,
-                                       const XlsxFormats &formats, const std::vector<AccountColumn> &columns)
+                                       const OrganizationTree *tree, const XlsxFormats &formats,
+                                       const std::vector<AccountColumn> &columns)
     : m_accounts(accounts)
     , m_names(names)
+    , m_organization(tree)
     , m_formats(formats)
     , m_columns(columns)
 {
@@ -157,9 +166,18 @@ void AccountRowPreparer::fill(PreparedRows &rows, qsizetype first, qsizetype cou
                     rows.cells.push_back({});
                 }
                 break;
+            case AccountColumn::Joined:
+                if (name.joinedMsecs) {
+                    m_widest[c] = std::max<qsizetype>(m_widest[c], 19);
+                    rows.cells.push_back({PreparedCell::Kind::Number, m_formats.dateTime, 0,
+                                          spreadsheetDateTime(*name.joinedMsecs)});
+                } else {
+                    rows.cells.push_back({});
+                }
+                break;
             default: {
                 // Always a string cell: an ID keeps its leading zeros and "=..." is text, not a formula.
-                const QString text = textOf(m_columns[c], account, name);
+                const QString text = textOf(m_columns[c], account, name, m_organization);
                 m_widest[c] = std::max(m_widest[c], longestLine(text));
                 addString(text, m_formats.text);
                 break;

@@ -4,6 +4,7 @@
 // their own. Looking up names, the control-character rule, UTF-8 and measuring widths then run
 // beside libxlsxwriter's own writing of the rows instead of before it. Not for other callers.
 
+#include "export/organizationcolumns.h"
 #include "export/xlsxsheets.h"
 
 #include <QByteArray>
@@ -14,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-enum class AccountColumn { AccountId, Name, Email, Status, Reason, LastUpdated };
+enum class AccountColumn { AccountId, Name, Email, OuPath, AccountState, Joined, Status, Reason, LastUpdated };
 
 // The CSV's columns, in the CSV's order, so both exports read the same.
 std::vector<AccountColumn> accountColumnsFor(const AccountNames *names);
@@ -43,7 +44,8 @@ class AccountRowPreparer
 {
 public:
     AccountRowPreparer(const QList<AccountEnrollment> &accounts, const AccountNames *names,
-                       const XlsxFormats &formats, const std::vector<AccountColumn> &columns);
+                       const OrganizationTree *tree, const XlsxFormats &formats,
+                       const std::vector<AccountColumn> &columns);
     ~AccountRowPreparer(); // stops the thread, whether or not every row was taken
     AccountRowPreparer(const AccountRowPreparer &) = delete;
     AccountRowPreparer &operator=(const AccountRowPreparer &) = delete;
@@ -59,6 +61,7 @@ private:
 
     const QList<AccountEnrollment> &m_accounts;
     const AccountNames *m_names;
+    const OrganizationColumns m_organization;
     const XlsxFormats &m_formats;
     const std::vector<AccountColumn> m_columns;
     std::vector<qsizetype> m_widest;

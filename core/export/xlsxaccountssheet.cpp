@@ -54,7 +54,8 @@ void setWidths(lxw_worksheet *sheet, const std::vector<qsizetype> &widest)
 } // namespace
 
 lxw_error writeAccountsSheet(lxw_workbook *workbook, const XlsxFormats &formats,
-                             const QList<AccountEnrollment> &accounts, const AccountNames *names)
+                             const QList<AccountEnrollment> &accounts, const AccountNames *names,
+                             const OrganizationTree *tree)
 {
     if (accounts.size() >= LXW_ROW_MAX)
         return LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE;
@@ -70,7 +71,7 @@ lxw_error writeAccountsSheet(lxw_workbook *workbook, const XlsxFormats &formats,
     if (const lxw_error error = writeHeader(sheet, formats, columns))
         return error;
 
-    AccountRowPreparer preparer(accounts, names, formats, columns);
+    AccountRowPreparer preparer(accounts, names, tree, formats, columns);
     PreparedRows rows;
     lxw_row_t row = 1;
     while (preparer.next(rows)) {

@@ -15,6 +15,8 @@ lxw_color_t statusTone(EnrollmentStatus status)
         return 0x9A6700;
     case EnrollmentStatus::Failed:
         return 0xCF222E;
+    case EnrollmentStatus::NotListed:
+        return 0x0969DA;
     case EnrollmentStatus::Other:
         break;
     }

@@ -31,6 +31,8 @@ QByteArray xlsxCellBytes(const QString &text);
 double spreadsheetDateTime(qint64 msecsSinceEpoch);
 
 lxw_error writeAccountsSheet(lxw_workbook *workbook, const XlsxFormats &formats,
-                             const QList<AccountEnrollment> &accounts, const AccountNames *names);
+                             const QList<AccountEnrollment> &accounts, const AccountNames *names,
+                             const OrganizationTree *tree);
 lxw_error writeSummarySheet(lxw_workbook *workbook, const XlsxFormats &formats, const QList<StatusCount> &counts,
-                            qsizetype accounts, const ExportLoad &load);
+                            qsizetype accounts, const ExportLoad &load,
+                            const QList<UnitStatusCounts> &unitCounts = {});

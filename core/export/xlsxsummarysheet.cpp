@@ -38,6 +38,20 @@ public:
         ++m_row;
     }
     void skip() { ++m_row; }
+    void headers(const QList<QString> &labels)
+    {
+        for (qsizetype c = 0; c < labels.size(); ++c)
+            string(lxw_col_t(c), labels.at(c), m_formats.header);
+        ++m_row;
+    }
+    void counts(QStringView label, const QList<int> &values)
+    {
+        string(0, label, m_formats.label);
+        for (qsizetype c = 0; c < values.size(); ++c)
+            check(worksheet_write_number(m_sheet, m_row, lxw_col_t(c + 1), values.at(c),
+                                         c + 1 == values.size() ? m_formats.total : m_formats.count));
+        ++m_row;
+    }
 
     lxw_error error() const { return m_error; }
 
@@ -75,7 +89,7 @@ QString completeness(const ExportLoad &load)
 } // namespace
 
 lxw_error writeSummarySheet(lxw_workbook *workbook, const XlsxFormats &formats, const QList<StatusCount> &counts,
-                            qsizetype accounts, const ExportLoad &load)
+                            qsizetype accounts, const ExportLoad &load, const QList<UnitStatusCounts> &unitCounts)
 {
     lxw_worksheet *sheet = workbook_add_worksheet(workbook, "Summary");
     if (!sheet)
@@ -93,6 +107,8 @@ lxw_error writeSummarySheet(lxw_workbook *workbook, const XlsxFormats &formats, 
     qsizetype widestLabel = 16;
     for (const StatusCount &count : counts)
         widestLabel = std::max(widestLabel, count.status.size());
+    for (const UnitStatusCounts &unit : unitCounts)
+        widestLabel = std::max(widestLabel, unit.unit.size());
     worksheet_set_column(sheet, 0, 0, double(std::min<qsizetype>(widestLabel, 40) + 2), nullptr);
     worksheet_set_column(sheet, 1, 1, double(std::min<qsizetype>(widest, 80) + 2), nullptr);
 
@@ -109,5 +125,25 @@ lxw_error writeSummarySheet(lxw_workbook *workbook, const XlsxFormats &formats, 
     for (const StatusCount &count : counts)
         summary.count(count.status, count.accounts, formats.status[std::size_t(count.kind)], formats.count);
     summary.count(u"Total", int(accounts), formats.total, formats.total);
+    if (!unitCounts.isEmpty()) {
+        // Each status per top-level OU (its whole subtree): where the Inactive accounts sit.
+        const std::array<EnrollmentStatus, EnrollmentStatusCount> order{
+            EnrollmentStatus::Active, EnrollmentStatus::Inactive, EnrollmentStatus::Pending,
+            EnrollmentStatus::Failed, EnrollmentStatus::NotListed, EnrollmentStatus::Other};
+        QList<QString> labels{QStringLiteral("Top-level OU")};
+        for (const EnrollmentStatus status : order)
+            labels.append(enrollmentStatusName(status));
+        labels.append(QStringLiteral("Total"));
+        worksheet_set_column(sheet, 2, lxw_col_t(labels.size() - 1), 12, nullptr);
+        summary.skip();
+        summary.headers(labels);
+        for (const UnitStatusCounts &unit : unitCounts) {
+            QList<int> values;
+            for (const EnrollmentStatus status : order)
+                values.append(unit.counts[std::size_t(status)]);
+            values.append(unit.total);
+            summary.counts(unit.unit, values);
+        }
+    }
     return summary.error();
 }

@@ -46,7 +46,7 @@ XlsxWorkbookWriter::XlsxWorkbookWriter(QIODevice *device)
 }
 
 bool XlsxWorkbookWriter::write(const QList<AccountEnrollment> &accounts, const AccountNames *names,
-                               const ExportLoad &load)
+                               const ExportLoad &load, const OrganizationTree *tree)
 {
     // libxlsxwriter writes to a named file only; the device gets it once it is whole.
     QTemporaryDir scratch;
@@ -68,12 +68,14 @@ bool XlsxWorkbookWriter::write(const QList<AccountEnrollment> &accounts, const A
     }
     // Counted beside the Accounts sheet, which takes far longer.
     std::future<QList<StatusCount>> counts = std::async(std::launch::async, [&accounts] { return countByStatus(accounts); });
+    std::future<QList<UnitStatusCounts>> unitCounts = std::async(
+        std::launch::async, [&accounts, names, tree] { return countByTopLevelUnit(accounts, names, tree); });
     const XlsxFormats formats = addXlsxFormats(workbook);
     lxw_error error = setProperties(workbook, load);
     if (error == LXW_NO_ERROR)
-        error = writeAccountsSheet(workbook, formats, accounts, names);
+        error = writeAccountsSheet(workbook, formats, accounts, names, tree);
     if (error == LXW_NO_ERROR)
-        error = writeSummarySheet(workbook, formats, counts.get(), accounts.size(), load);
+        error = writeSummarySheet(workbook, formats, counts.get(), accounts.size(), load, unitCounts.get());
     const lxw_error closed = workbook_close(workbook); // frees it, whatever went before
     if (error == LXW_NO_ERROR)
         error = closed;

@@ -2,6 +2,7 @@
 
 #include "enrollment/accountenrollment.h"
 #include "enrollment/accountname.h"
+#include "enrollment/organizationtree.h"
 #include "export/exportload.h"
 
 #include <QIODevice>
@@ -15,8 +16,10 @@ class XlsxWorkbookWriter
 public:
     explicit XlsxWorkbookWriter(QIODevice *device);
 
-    // With names, "Account Name" and "Email" follow "Account ID", as in the CSV.
-    bool write(const QList<AccountEnrollment> &accounts, const AccountNames *names, const ExportLoad &load);
+    // With names, the CSV's Organizations columns follow "Account ID", as in the CSV; with a tree
+    // too, the Summary counts each status per top-level OU.
+    bool write(const QList<AccountEnrollment> &accounts, const AccountNames *names, const ExportLoad &load,
+               const OrganizationTree *tree = nullptr);
 
     QString errorString() const { return m_error; }
 

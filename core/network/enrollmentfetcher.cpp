@@ -4,6 +4,7 @@
 #include "client/parsedcall.h"
 #include "enrollment/enrollmentpageparser.h"
 #include "network/enrollmenterror.h"
+#include "network/pagesizememory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,6 +28,19 @@ QByteArray requestBody(const EnrollmentQuery &query, const QString &token)
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
+// The documented page size, which every endpoint accepts.
+constexpr int DocumentedMaxResults = 100;
+
+// An endpoint that keeps to the documented 100 refuses a larger page with a validation error that
+// names the parameter.
+bool refusesPageSize(const AwsFailure &failure, int asked)
+{
+    const QString &code = failure.error.code;
+    return asked > DocumentedMaxResults
+        && (code == u"ValidationException" || code == u"InvalidParameterValueException")
+        && failure.error.message.contains(QLatin1String("maxResults"), Qt::CaseInsensitive);
+}
+
 } // namespace
 
 EnrollmentFetcher::EnrollmentFetcher(AwsClient *client, QObject *parent)
@@ -48,6 +62,7 @@ void EnrollmentFetcher::start(const EnrollmentQuery &query, int run)
     m_tokensSeen.clear();
     m_accountIdsSeen.clear();
     m_progress = {};
+    m_query.maxResults = PageSizeMemory::pageSizeFor(m_query.computeOptimizer(), m_query.maxResults);
     requestPage();
 }
 
@@ -103,6 +118,13 @@ void EnrollmentFetcher::requestPage()
             return;
         if (!result) {
             const AwsFailure &failure = result.error();
+            if (refusesPageSize(failure, m_query.maxResults)) {
+                // The same page again, smaller: nothing is lost, and later loads ask for 100 at once.
+                m_query.maxResults = DocumentedMaxResults;
+                PageSizeMemory::rememberRefusal(m_query.computeOptimizer(), DocumentedMaxResults);
+                requestPage();
+                return;
+            }
             FetchFailure fetch = fetchFailureOf(failure, m_progress.pages, m_progress.accounts);
             // The service's error in Compute Optimizer's words; credential and transport failures
             // already say what to do.

@@ -17,6 +17,7 @@ struct LoadOutcome
     FetchFailure failure;  // when Incomplete
     QString namesWarning;  // names asked for but left empty, and why
     bool namesAccessDenied = false;
+    QString organizationWarning; // names came, but the OUs could not be listed, and why
     int accounts = 0;      // rows delivered
     bool canResume = false; // Incomplete, and asking again for the failed page can work
 

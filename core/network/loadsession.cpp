@@ -29,6 +29,7 @@ LoadSession::LoadSession(std::shared_ptr<const Clock> clock, QObject *parent)
     qRegisterMetaType<QList<AccountEnrollment>>();
     qRegisterMetaType<OwnEnrollment>();
     qRegisterMetaType<AccountNames>();
+    qRegisterMetaType<OrganizationTree>();
 
     m_thread.setObjectName(QStringLiteral("load-session"));
     m_worker = new LoadWorker(std::move(clock));
@@ -42,6 +43,16 @@ LoadSession::LoadSession(std::shared_ptr<const Clock> clock, QObject *parent)
     connect(m_worker, &LoadWorker::namesReceived, this, [this](const AccountNames &names, int run) {
         if (run == m_namesRun && m_namesExpected)
             Q_EMIT accountNamesReceived(names);
+    });
+    connect(m_worker, &LoadWorker::organizationTreeReceived, this, [this](const OrganizationTree &tree, int run) {
+        if (run == m_namesRun && m_namesExpected)
+            Q_EMIT organizationTreeReceived(tree);
+    });
+    connect(m_worker, &LoadWorker::organizationTreeUnavailable, this, [this](const QString &reason, int run) {
+        if (run == m_namesRun && m_namesExpected) {
+            m_outcome.organizationWarning = reason;
+            Q_EMIT organizationTreeUnavailable(reason);
+        }
     });
     connect(m_worker, &LoadWorker::namesFinished, this, [this](int run) { onNamesDone({}, false, run); });
     connect(m_worker, &LoadWorker::namesUnavailable, this, &LoadSession::onNamesDone);

@@ -2,6 +2,7 @@
 
 #include "enrollment/accountenrollment.h"
 #include "enrollment/accountname.h"
+#include "enrollment/organizationtree.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
 #include "network/loadoutcome.h"
@@ -55,6 +56,10 @@ Q_SIGNALS:
     void listFinished();
     void accountNamesReceived(const AccountNames &names);
     void accountNamesUnavailable(const QString &reason, bool accessDenied);
+    // The organization's roots and OUs, all of them, before ended; or why they could not be listed
+    // (the names still come, without their OU).
+    void organizationTreeReceived(const OrganizationTree &tree);
+    void organizationTreeUnavailable(const QString &reason);
     void ownEnrollmentReceived(const OwnEnrollment &own);
     void ownEnrollmentFailed(const QString &message);
     // Once a run: complete, incomplete (with the failure) or cancelled.

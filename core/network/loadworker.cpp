@@ -29,6 +29,9 @@ AwsClient *LoadWorker::clientFor(const EnrollmentQuery &query)
     connect(m_names, &AccountNamesFetcher::namesReceived, this, &LoadWorker::namesReceived);
     connect(m_names, &AccountNamesFetcher::finished, this, &LoadWorker::namesFinished);
     connect(m_names, &AccountNamesFetcher::unavailable, this, &LoadWorker::namesUnavailable);
+    connect(m_names, &AccountNamesFetcher::organizationTreeReceived, this, &LoadWorker::organizationTreeReceived);
+    connect(m_names, &AccountNamesFetcher::organizationTreeUnavailable, this,
+            &LoadWorker::organizationTreeUnavailable);
     return m_client;
 }
 

@@ -2,6 +2,7 @@
 
 #include "enrollment/accountenrollment.h"
 #include "enrollment/accountname.h"
+#include "enrollment/organizationtree.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
 #include "network/ownenrollment.h"
@@ -42,6 +43,8 @@ Q_SIGNALS:
     void namesReceived(const AccountNames &names, int run);
     void namesFinished(int run);
     void namesUnavailable(const QString &reason, bool accessDenied, int run);
+    void organizationTreeReceived(const OrganizationTree &tree, int run);
+    void organizationTreeUnavailable(const QString &reason, int run);
     void ownEnrollmentReceived(const OwnEnrollment &own, int run);
     void ownEnrollmentFailed(const QString &message, int run);
 

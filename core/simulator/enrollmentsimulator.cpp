@@ -15,7 +15,6 @@ namespace {
 constexpr QByteArrayView targetPrefix = "ComputeOptimizerService.";
 constexpr QByteArrayView pageOperation = "GetEnrollmentStatusesForOrganization";
 constexpr QByteArrayView statusOperation = "GetEnrollmentStatus";
-constexpr QByteArrayView listAccountsOperation = "ListAccounts";
 constexpr QByteArrayView jsonContentType = "application/x-amz-json-1.0";
 
 SignableRequest signable(const ReceivedHttpRequest &request)
@@ -36,7 +35,7 @@ EnrollmentSimulator::EnrollmentSimulator(SimulatedOrganization organization, QOb
     : QObject(parent)
     , m_server(new QTcpServer(this))
     , m_pages(organization, QRandomGenerator::global()->generate64())
-    , m_accountList(organization, QRandomGenerator::global()->generate64())
+    , m_organizations(organization, QRandomGenerator::global()->generate64())
     , m_faults(pageOperation.toByteArray())
 {
     connect(m_server, &QTcpServer::newConnection, this, &EnrollmentSimulator::acceptConnections);
@@ -250,8 +249,9 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handle(const ReceivedHttpRequest
         return handlePageRequest(request);
     if (target == targetPrefix.toByteArray() + statusOperation.toByteArray())
         return handleEnrollmentStatus(request);
-    if (target == "AWSOrganizationsV20161128.ListAccounts")
-        return handleListAccounts(request);
+    if (target.startsWith("AWSOrganizationsV20161128.")
+        && OrganizationsService::serves(QByteArrayView(target).sliced(26)))
+        return handleOrganizations(request, QByteArrayView(target).sliced(26));
     if (target.isEmpty())
         return errorReply(ServiceErrors::unknownOperation(QStringLiteral(
             "The request has no X-Amz-Target header. Set it to ComputeOptimizerService.<operation>.")));
@@ -332,62 +332,9 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handlePageRequest(const Received
     return reply;
 }
 
-void EnrollmentSimulator::setAccountNamesDenied(bool denied)
-{
-    m_accountNamesDenied = denied;
-}
-
-int EnrollmentSimulator::listAccountsRequestCount() const
-{
-    return m_listAccountsRequestCount;
-}
-
 int EnrollmentSimulator::enrollmentStatusRequestCount() const
 {
     return m_enrollmentStatusRequestCount;
-}
-
-EnrollmentSimulator::Reply EnrollmentSimulator::handleListAccounts(const ReceivedHttpRequest &request)
-{
-    const int number = ++m_listAccountsRequestCount;
-    const QByteArray type = request.header("Content-Type").split(';').value(0).trimmed().toLower();
-    if (type != "application/x-amz-json-1.1")
-        return errorReply(ServiceErrors::unknownOperation(
-            QStringLiteral("The Content-Type must be application/x-amz-json-1.1 for AWS Organizations.")));
-    if (m_requireSignature) {
-        if (const auto refused = m_authenticator.check(signable(request), serverNowUtc(), QStringLiteral("organizations")))
-            return errorReply(*refused);
-    }
-    if (overRateLimit(SimulatedService::Organizations)) {
-        Reply throttled = errorReply(ServiceErrors::tooManyRequests());
-        throttled.response.setHeader("Content-Type", "application/x-amz-json-1.1");
-        return throttled;
-    }
-    if (m_accountNamesDenied) {
-        ServiceError denied;
-        denied.httpStatus = 400;
-        denied.typeNamespace = "com.amazonaws.organizations.v20161128";
-        denied.code = "AccessDeniedException";
-        denied.message = QStringLiteral("You don't have permissions to access this resource.");
-        denied.messageKey = "Message";
-        return errorReply(denied);
-    }
-    const std::optional<SimulatorFault> fault = faultFor(listAccountsOperation, number);
-    if (fault) {
-        if (auto instead = faultReply(*fault, listAccountsOperation)) {
-            if (instead->response.status != 200 && instead->response.delivery == HttpResponse::Delivery::Whole)
-                instead->response.setHeader("Content-Type", "application/x-amz-json-1.1");
-            return *instead;
-        }
-    }
-    auto page = m_accountList.answer(request.body);
-    if (!page)
-        return errorReply(page.error());
-    Reply reply = jsonReply(page.value());
-    reply.response.setHeader("Content-Type", "application/x-amz-json-1.1");
-    if (fault == SimulatorFault::TruncatedBody)
-        reply.response.delivery = HttpResponse::Delivery::CutOff;
-    return reply;
 }
 
 EnrollmentSimulator::Reply EnrollmentSimulator::handleEnrollmentStatus(const ReceivedHttpRequest &request)

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "simulator/accountlistpages.h"
 #include "simulator/httprequestreader.h"
 #include "simulator/httpresponse.h"
 #include "simulator/organizationpages.h"
+#include "simulator/organizationsservice.h"
 #include "simulator/requestauthenticator.h"
 #include "simulator/requestratelimit.h"
 #include "simulator/simulatedorganization.h"
@@ -61,9 +61,16 @@ public:
     void clearFaults();
     void setRequireSignature(bool required); // default true
 
-    // Organizations ListAccounts, served on the same port: names for the account list.
+    // Organizations (ListAccounts, ListRoots, ListOrganizationalUnitsForParent, ListAccountsForParent),
+    // served on the same port: names, states and OUs for the account list.
     void setAccountNamesDenied(bool denied); // AccessDeniedException, as for a caller outside the management account
+    void setOrganizationsAccess(OrganizationsService::Access access);
+    void setPathsIncluded(bool included); // the Paths member of ListAccounts; default on
     int listAccountsRequestCount() const;
+    int organizationsRequestCount() const; // every Organizations request, ListAccounts included
+    int organizationsRequestCount(QByteArrayView operation) const;
+    // GetEnrollmentStatusesForOrganization refuses a larger maxResults with ValidationException.
+    void setMaxResultsLimit(int limit);
     int enrollmentStatusRequestCount() const; // GetEnrollmentStatus requests received
 
     int pageRequestCount() const;                 // GetEnrollmentStatusesForOrganization requests received
@@ -91,7 +98,7 @@ private:
     Reply handle(const ReceivedHttpRequest &request);
     Reply handlePageRequest(const ReceivedHttpRequest &request);
     Reply handleEnrollmentStatus(const ReceivedHttpRequest &request);
-    Reply handleListAccounts(const ReceivedHttpRequest &request);
+    Reply handleOrganizations(const ReceivedHttpRequest &request, QByteArrayView operation);
     std::optional<ServiceError> checkContentTypeAndSignature(const ReceivedHttpRequest &request) const;
     bool overRateLimit(SimulatedService service);
     std::optional<SimulatorFault> faultFor(QByteArrayView operation, int number);
@@ -104,9 +111,8 @@ private:
     QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, Connection> m_connections;
     OrganizationPages m_pages;
-    AccountListPages m_accountList;
-    bool m_accountNamesDenied = false;
-    int m_listAccountsRequestCount = 0;
+    OrganizationsService m_organizations;
+    QHash<QByteArray, int> m_organizationsRequests;
     int m_enrollmentStatusRequestCount = 0;
     RequestAuthenticator m_authenticator;
     bool m_requireSignature = true;

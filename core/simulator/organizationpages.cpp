@@ -171,6 +171,16 @@ Expected<PageRequest, ServiceError> OrganizationPages::parseRequest(const QByteA
                 QStringLiteral("%1 is not a valid maxResults value. Specify a number from 1 to %2.")
                     .arg(static_cast<qint64>(number))
                     .arg(maxResultsLimit))};
+        if (number > m_maxResultsLimit) {
+            ServiceError refused = ServiceErrors::invalidParameterValue(
+                QStringLiteral("1 validation error detected: Value '%1' at 'maxResults' failed to satisfy constraint: "
+                               "Member must have value less than or equal to %2")
+                    .arg(static_cast<qint64>(number))
+                    .arg(m_maxResultsLimit));
+            refused.typeNamespace = "com.amazon.coral.validate";
+            refused.code = "ValidationException";
+            return Unexpected{refused};
+        }
         request.maxResults = static_cast<int>(number);
     }
 

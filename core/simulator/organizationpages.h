@@ -28,6 +28,9 @@ public:
     OrganizationPages(const SimulatedOrganization &organization, quint64 tokenSalt);
 
     Expected<PageRequest, ServiceError> parseRequest(const QByteArray &body);
+    // Above this, a ValidationException about maxResults, as an endpoint keeping to the documented
+    // 100 would answer; the model's own limit is 1000.
+    void setMaxResultsLimit(int limit) { m_maxResultsLimit = limit; }
     QByteArray nextTokenAfter(const PageRequest &request); // empty on the last page
     QByteArray tokenForOffset(qsizetype offset) const;
     QByteArray pageJson(const PageRequest &request, const QByteArray &nextToken);
@@ -45,4 +48,5 @@ private:
     QHash<QString, QList<qsizetype>> m_filtered;
     PageTokenCodec m_tokens;
     int m_activeCount = 0;
+    int m_maxResultsLimit = 1000;
 };

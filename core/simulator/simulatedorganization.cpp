@@ -165,6 +165,8 @@ void assignNames(QList<SimulatedAccount> &accounts, quint32 seed)
 
 } // namespace
 
+void assignOrganizationFacts(QList<SimulatedAccount> &accounts, quint32 seed); // simulatedunits.cpp
+
 SimulatedOrganization SimulatedOrganization::generate(int accountCount, quint32 seed)
 {
     SimulatedOrganization organization;
@@ -194,5 +196,6 @@ SimulatedOrganization SimulatedOrganization::generate(int accountCount, quint32 
         applyCase(organization.accounts[position], awkwardCases[caseIndex]);
     }
     assignNames(organization.accounts, seed);
+    assignOrganizationFacts(organization.accounts, seed);
     return organization;
 }

@@ -42,7 +42,8 @@ except UnicodeDecodeError as error:
     sys.exit(1)
 rows = list(csv.reader(io.StringIO(text, newline="")))
 header, rows = rows[0], rows[1:]
-expected_header = ["Account ID", "Account Name", "Email", "Status", "Status Reason", "Last Updated (UTC)"]
+expected_header = ["Account ID", "Account Name", "Email", "OU Path", "Account State", "Joined (UTC)", "Status",
+                   "Status Reason", "Last Updated (UTC)"]
 if header != expected_header:
     problems.append(f"header is {header}")
 if len(rows) != len(truth):
@@ -65,7 +66,8 @@ for row, account in zip(rows, truth):
         if changed_ids <= 5:
             problems.append(f"ID {account['accountId']} came back as {row[0]!r}")
     leading_zero += account["accountId"].startswith("0")
-    for got, field in ((row[1], "name"), (row[2], "email"), (row[4], "statusReason")):
+    for got, field in ((row[1], "name"), (row[2], "email"), (row[3], "ouPath"), (row[4], "accountState"),
+                       (row[7], "statusReason")):
         want = cell_rule(account.get(field, ""))
         if want[:1] in ("=", "+", "-", "@"):
             formula_like += 1
@@ -77,8 +79,8 @@ for row, account in zip(rows, truth):
             problems.append(f"{field} of {account['accountId']}: {want!r} came back as {got!r}")
     if "lastUpdatedTimestamp" in account:
         dates_checked += 1
-        if row[5] != shown_date(account["lastUpdatedTimestamp"]) and len(problems) < 20:
-            problems.append(f"Last Updated of {account['accountId']}: {row[5]!r}, "
+        if row[8] != shown_date(account["lastUpdatedTimestamp"]) and len(problems) < 20:
+            problems.append(f"Last Updated of {account['accountId']}: {row[8]!r}, "
                             f"expected {shown_date(account['lastUpdatedTimestamp'])!r}")
 
 # What LibreOffice made of each cell, from the flat ODS of the same workbook.
@@ -98,8 +100,8 @@ for number, table_row in enumerate(sheet.iter(f"{{{ns['table']}}}table-row")):
     if not cells or cells[0] is None:
         continue
     id_types[cells[0]] = id_types.get(cells[0], 0) + 1
-    if len(cells) > 5 and cells[5] is not None:
-        date_types[cells[5]] = date_types.get(cells[5], 0) + 1
+    if len(cells) > 8 and cells[8] is not None:
+        date_types[cells[8]] = date_types.get(cells[8], 0) + 1
 
 print(f"accounts round-tripped: {len(rows)} of {len(truth)}")
 print(f"changed IDs: {changed_ids} of {len(truth)} ({leading_zero} start with 0)")

@@ -136,10 +136,12 @@ void CsvWriterTest::shouldPutNamesAndEmailsRightAfterTheAccountId()
     writer.writeAccounts({account(QStringLiteral("111122223333"), QStringLiteral("Active"), {}),
                           account(QStringLiteral("444455556666"), QStringLiteral("Failed"), QStringLiteral("r")),
                           account(QStringLiteral("777788889999"), QStringLiteral("Pending"), {})});
-    QCOMPARE(buffer.data(), QByteArray("Account ID,Account Name,Email,Status,Status Reason,Last Updated (UTC)\r\n"
-                                       "111122223333,\"Finance, Legal\",f@example.com,Active,,\r\n"
-                                       "444455556666,'=cmd,x@example.com,Failed,r,\r\n"
-                                       "777788889999,,,Pending,,\r\n"));
+    // OU Path, Account State and Joined follow, empty for names that do not say them.
+    QCOMPARE(buffer.data(), QByteArray("Account ID,Account Name,Email,OU Path,Account State,Joined (UTC),Status,Status "
+                                       "Reason,Last Updated (UTC)\r\n"
+                                       "111122223333,\"Finance, Legal\",f@example.com,,,,Active,,\r\n"
+                                       "444455556666,'=cmd,x@example.com,,,,Failed,r,\r\n"
+                                       "777788889999,,,,,,Pending,,\r\n"));
 }
 
 void CsvWriterTest::shouldStartWithAByteOrderMarkOnlyWhenAsked()

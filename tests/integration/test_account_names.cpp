@@ -71,7 +71,9 @@ void AccountNamesTest::shouldDeliverANameForEveryAccount()
     loader.start(query());
     QTRY_VERIFY_WITH_TIMEOUT(recorder.ended() && namesDone, 20'000);
     QCOMPARE(recorder.outcome, LoadRecorder::Outcome::Finished);
-    QCOMPARE(names.size(), m_organization.accounts.size());
+    // Every member account, and the management account, which ListAccounts includes.
+    QCOMPARE(names.size(), m_organization.accounts.size() + 1);
+    QVERIFY(names.value(m_organization.managementAccount.accountId).managementAccount);
     for (const SimulatedAccount &account : std::as_const(m_organization.accounts)) {
         QCOMPARE(names.value(account.accountId).name, account.name);
         QCOMPARE(names.value(account.accountId).email, account.email);

@@ -100,7 +100,8 @@ RunResult ExportFaultsTest::run(const QString &destination) const
     process.setWorkingDirectory(m_dir->path());
     process.start(QStringLiteral(ENROLLMENT_DESK_BINARY),
                   {QStringLiteral("--endpoint-url"), m_endpoint.toString(), QStringLiteral("--read-timeout"),
-                   QStringLiteral("1"), QStringLiteral("--export"), destination});
+                   QStringLiteral("1"), QStringLiteral("--max-results"), QStringLiteral("100"), // faults hit pages of 100
+                   QStringLiteral("--export"), destination});
     RunResult result;
     if (!process.waitForFinished(120'000)) {
         process.kill();
