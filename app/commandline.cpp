@@ -76,6 +76,10 @@ void declareOptions(QCommandLineParser &parser)
          QStringLiteral("id-or-path")},
         {QStringLiteral("demo"),
          QStringLiteral("Use a built-in simulated organization instead of AWS (no account or network needed).")},
+        {QStringLiteral("opt-in-organization"),
+         QStringLiteral("Opt in to Compute Optimizer without a window: this account and, from the management "
+                        "account, every member account. Asks on the terminal first.")},
+        {QStringLiteral("yes"), QStringLiteral("With --opt-in-organization: do not ask, opt in.")},
     });
 }
 
@@ -152,6 +156,13 @@ Expected<CommandLineOptions> readOptions(const QCommandLineParser &parser)
             return Unexpected{QStringLiteral("--ou needs AWS Organizations, which --no-names turns off; drop one of "
                                              "them.")};
     }
+    options.optInOrganization = parser.isSet(QStringLiteral("opt-in-organization"));
+    options.yes = parser.isSet(QStringLiteral("yes"));
+    if (options.yes && !options.optInOrganization)
+        return Unexpected{QStringLiteral("--yes only answers the question of --opt-in-organization. Add "
+                                         "--opt-in-organization, or leave --yes out.")};
+    if (options.optInOrganization && !options.exportPath.isEmpty())
+        return Unexpected{QStringLiteral("--opt-in-organization and --export are separate runs. Run one, then the other.")};
     return options;
 }
 
@@ -160,6 +171,8 @@ bool wantsHeadlessExport(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
         if (arg == "--export" || arg.startsWith("--export=") || arg == "-export")
+            return true;
+        if (arg == "--opt-in-organization")
             return true;
         if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v" || arg == "--help-all")
             return true;

@@ -22,6 +22,8 @@ struct CommandLineOptions
     bool demo = false;
     bool noNames = false;
     QString ou; // --ou: only this OU's subtree, by ID or path; empty = every account
+    bool optInOrganization = false; // --opt-in-organization: opt in, without a window
+    bool yes = false;               // --yes: without asking first
 };
 
 // Declares the options on the parser (so --help lists them) and reads them back, checked.

@@ -35,6 +35,13 @@ bool DemoOrganization::start()
                                                  simulator.addCredentials(DemoAccessKeyId, DemoSecretAccessKey);
                                                  simulator.setPageLatencyMs(40);
                                                  simulator.setRandomThrottling(0.03, 7);
+                                                 // Opt in… is safe to try here: it changes only this simulation.
+                                                 SimulatedOptInSetup optIn;
+                                                 optIn.ownStatus = QStringLiteral("Inactive");
+                                                 optIn.memberAccountsEnrolled = false;
+                                                 optIn.pendingMs = 15000;
+                                                 optIn.waves = 4;
+                                                 simulator.setOptIn(optIn);
                                              });
     m_endpoint = m_host->start();
     if (m_endpoint.isEmpty()) {
@@ -58,5 +65,6 @@ EnrollmentQuery DemoOrganization::query() const
     query.client.maxAttempts = 8;
     query.includeAccountNames = true;
     query.organizations = ServiceEndpoint{m_endpoint, QStringLiteral("us-east-1"), QStringLiteral("organizations")};
+    query.sts = ServiceEndpoint{m_endpoint, QStringLiteral("us-east-1"), QStringLiteral("sts")};
     return query;
 }

@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "demoorganization.h"
 #include "headlessexport.h"
+#include "headlessoptin.h"
 #include "interruptwatcher.h"
 #include "network/enrollmentqueryresolver.h"
 #include "profiles/clientsettings.h"
@@ -63,6 +64,25 @@ int runHeadlessExport(QCoreApplication &app, const CommandLineOptions &options)
     return exitCode;
 }
 
+int runHeadlessOptIn(QCoreApplication &app, const CommandLineOptions &options)
+{
+    std::unique_ptr<DemoOrganization> demo;
+    if (options.demo) {
+        demo = std::make_unique<DemoOrganization>();
+        if (!demo->start())
+            return reportBadInput(demo->errorString());
+    }
+    auto query = queryFor(options, demo.get());
+    if (!query)
+        return reportBadInput(query.error());
+    HeadlessOptIn optIn(options.yes);
+    QObject::connect(&optIn, &HeadlessOptIn::done, &app, [&app](int code) { app.exit(code); });
+    if (!optIn.start(query.value()))
+        return optIn.exitCode();
+    app.exec();
+    return optIn.exitCode();
+}
+
 // Each size drawn on its own so the small ones stay sharp; the id lets docks match the window to
 // the installed desktop entry.
 void setWindowIdentity()
@@ -100,6 +120,8 @@ int main(int argc, char *argv[])
     if (!options)
         return reportBadInput(options.error());
 
+    if (headless && options->optInOrganization)
+        return runHeadlessOptIn(*app, options.value());
     if (headless)
         return runHeadlessExport(*app, options.value());
     setWindowIdentity();

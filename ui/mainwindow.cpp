@@ -11,6 +11,7 @@
 #include "loadtracker.h"
 #include "network/loadsession.h"
 #include "noticebanner.h"
+#include "optinflow.h"
 #include "ownenrollmentsummary.h"
 #include "pagequeue.h"
 #include "profileregionpicker.h"
@@ -49,6 +50,9 @@ MainWindow::MainWindow(WindowSetup setup, WindowSettings settings, QWidget *pare
     createCentralArea();
     createStatusBar();
     m_export = new ExportFlow(m_model, m_proxy, m_load, m_notice, this, &m_settings);
+    m_optIn = new OptInFlow(m_loader, m_model, m_load, m_optInNotice, this);
+    m_optIn->setReread([this] { rereadInPlace(); });
+    connect(m_optIn, &OptInFlow::stateChanged, this, &MainWindow::updateState);
     connectActions();
     connectLoad();
     setUpTabOrder();
@@ -75,6 +79,7 @@ void MainWindow::connectActions()
     connect(m_actions.refresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_actions.cancel, &QAction::triggered, this, &MainWindow::cancelLoading);
     connect(m_actions.exportAccounts, &QAction::triggered, m_export, &ExportFlow::start);
+    connect(m_actions.optIn, &QAction::triggered, m_optIn, &OptInFlow::start);
     connect(m_actions.copy, &QAction::triggered, m_table, &AccountTable::copySelectedRows);
     connect(m_actions.find, &QAction::triggered, this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -123,6 +128,7 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_actions.refresh);
     toolBar->addAction(m_actions.cancel);
     toolBar->addAction(m_actions.exportAccounts);
+    toolBar->addAction(m_actions.optIn);
 
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -133,7 +139,7 @@ void MainWindow::createToolBar()
     connect(m_search, &QLineEdit::textChanged, m_proxy, &AccountFilterProxyModel::setSearchText);
     toolBar->addWidget(m_search);
 
-    for (QAction *action : {m_actions.refresh, m_actions.cancel, m_actions.exportAccounts}) {
+    for (QAction *action : {m_actions.refresh, m_actions.cancel, m_actions.exportAccounts, m_actions.optIn}) {
         if (QWidget *button = toolBar->widgetForAction(action)) {
             button->setObjectName(action->objectName() + QStringLiteral("Button"));
             button->setAccessibleName(action->text().remove(u'&').remove(QStringLiteral("…")));
@@ -149,7 +155,8 @@ void MainWindow::createBanners(QWidget *central, QVBoxLayout *layout)
         demoBanner->setAccessibleName(tr("Demo notice"));
         demoBanner->showNotice(tr("Demo organization — simulated data, not your AWS account"),
                                tr("Made-up member accounts served from this computer, with the occasional "
-                                  "throttled request. Run without --demo to see your own organization."));
+                                  "throttled request. Opt in… changes only this simulation. Run without --demo to see your own "
+                                  "organization."));
         layout->addWidget(demoBanner);
     }
 
@@ -170,6 +177,13 @@ void MainWindow::createBanners(QWidget *central, QVBoxLayout *layout)
     m_notice->setClosable(true);
     m_notice->hide();
     layout->addWidget(m_notice);
+
+    m_optInNotice = new NoticeBanner(NoticeBanner::Kind::Information, central);
+    m_optInNotice->setObjectName(QStringLiteral("optInNotice"));
+    m_optInNotice->setAccessibleName(tr("Opt-in"));
+    m_optInNotice->setClosable(true);
+    m_optInNotice->hide();
+    layout->addWidget(m_optInNotice);
 }
 
 void MainWindow::createCentralArea()
@@ -279,7 +293,9 @@ void MainWindow::refresh()
 
     auto query = m_setup.queryFactory ? m_setup.queryFactory(profile, region)
                                       : Expected<EnrollmentQuery>(Unexpected{tr("Nothing to load from.")});
+    m_lastQuery.reset();
     if (!query) {
+        m_optIn->setQuery(std::nullopt);
         m_summary->clear();
         m_load->failQuery(m_picker->credentialsText(), region, query.error());
         return;
@@ -292,6 +308,18 @@ void MainWindow::refresh()
     m_load->start(m_picker->credentialsText(), query->signingRegion);
     m_loader->start(query.value());
     m_loader->fetchOwnEnrollment(query.value());
+    m_lastQuery = query.value();
+    m_optIn->setQuery(m_lastQuery);
+}
+
+void MainWindow::rereadInPlace()
+{
+    if (!m_lastQuery)
+        return;
+    m_progress->start();
+    m_load->start(m_picker->credentialsText(), m_lastQuery->signingRegion);
+    m_loader->reread(*m_lastQuery);
+    m_loader->fetchOwnEnrollment(*m_lastQuery);
 }
 
 void MainWindow::cancelLoading()
@@ -341,6 +369,7 @@ void MainWindow::updateState()
     updateFooter();
     m_actions.cancel->setEnabled(m_load->isLoading());
     m_actions.exportAccounts->setEnabled(m_model->rowCount() > 0);
+    m_actions.optIn->setEnabled(m_lastQuery && !m_load->isLoading() && m_optIn->state() == OptInFlow::State::Idle);
 }
 
 void MainWindow::updateBanner()

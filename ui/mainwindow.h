@@ -8,6 +8,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class AccountFilterProxyModel;
 class AccountSearchBox;
 class AccountTable;
@@ -18,6 +20,7 @@ class LoadProgressWidget;
 class LoadSession;
 class LoadTracker;
 class NoticeBanner;
+class OptInFlow;
 class OwnEnrollmentSummary;
 class PageQueue;
 class ProfileRegionPicker;
@@ -47,6 +50,7 @@ public:
     AccountTableModel *accountModel() const { return m_model; }
     AccountFilterProxyModel *filterModel() const { return m_proxy; }
     bool isLoading() const;
+    OptInFlow *optInFlow() const { return m_optIn; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -62,6 +66,8 @@ private:
     void restoreSettings();
     void saveSettings();
 
+    // After an opt-in: the list again into the same rows, and the own-enrollment summary.
+    void rereadInPlace();
     void onEmptyStateAction();
     void showAllRows();
 
@@ -95,4 +101,7 @@ private:
     LoadProgressWidget *m_progress = nullptr;
     QLabel *m_footer = nullptr;
     ExportFlow *m_export = nullptr;
+    NoticeBanner *m_optInNotice = nullptr;
+    OptInFlow *m_optIn = nullptr;
+    std::optional<EnrollmentQuery> m_lastQuery;
 };

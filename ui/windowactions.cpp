@@ -39,6 +39,9 @@ WindowActions createWindowActions(QWidget *window)
     actions.exportAccounts->setIcon(style->standardIcon(QStyle::SP_DialogSaveButton));
     actions.exportAccounts->setToolTip(tr("Save the accounts as a CSV file (Ctrl+E)"));
 
+    actions.optIn = action(window, tr("&Opt in…"), "optInAction", QKeySequence());
+    actions.optIn->setToolTip(tr("Opt this account, or the whole organization, in to Compute Optimizer"));
+
     actions.copy = action(window, tr("&Copy rows"), "copyAction", QKeySequence::Copy);
     actions.copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     actions.copy->setToolTip(tr("Copy the selected rows as tab-separated text (Ctrl+C)"));

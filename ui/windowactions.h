@@ -9,6 +9,7 @@ struct WindowActions
     QAction *refresh = nullptr;
     QAction *cancel = nullptr;
     QAction *exportAccounts = nullptr;
+    QAction *optIn = nullptr;
     QAction *copy = nullptr;
     QAction *find = nullptr;
 };

@@ -168,18 +168,42 @@ QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation,
 
 void AccountTableModel::appendAccounts(const QList<AccountEnrollment> &accounts)
 {
-    if (accounts.isEmpty())
-        return;
-    const int first = int(m_accounts.size());
-    beginInsertRows({}, first, first + int(accounts.size()) - 1);
-    m_accounts.append(accounts);
-    int row = first;
+    // An account already in the table (a re-read after an opt-in) changes in its row.
+    QList<AccountEnrollment> added;
+    QList<int> changed;
     for (const AccountEnrollment &account : accounts) {
-        m_counts.add(account);
-        m_rowByAccountId.insert(account.accountId, row++);
+        const auto found = m_rowByAccountId.constFind(account.accountId);
+        if (found == m_rowByAccountId.cend()) {
+            added.append(account);
+            continue;
+        }
+        AccountEnrollment &row = m_accounts[*found];
+        m_counts.remove(row);
+        row = account;
+        m_counts.add(row);
+        changed.append(*found);
     }
-    endInsertRows();
-    Q_EMIT countsChanged();
+    std::sort(changed.begin(), changed.end());
+    for (qsizetype i = 0; i < changed.size();) {
+        qsizetype j = i;
+        while (j + 1 < changed.size() && changed[j + 1] == changed[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(changed[i], 0), index(changed[j], ColumnCount - 1));
+        i = j + 1;
+    }
+    if (!added.isEmpty()) {
+        const int first = int(m_accounts.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        m_accounts.append(added);
+        int row = first;
+        for (const AccountEnrollment &account : std::as_const(added)) {
+            m_counts.add(account);
+            m_rowByAccountId.insert(account.accountId, row++);
+        }
+        endInsertRows();
+    }
+    if (!added.isEmpty() || !changed.isEmpty())
+        Q_EMIT countsChanged();
 }
 
 void AccountTableModel::clear(NamesState names)

@@ -42,7 +42,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // One page, one insertion.
+    // One page, one insertion; an account already in the table is updated in its row instead.
     void appendAccounts(const QList<AccountEnrollment> &accounts);
     // Clears the accounts and the names; the next load says whether it will fetch names.
     void clear(NamesState names = NamesState::NotRequested);

@@ -35,6 +35,7 @@ class StatusCounts
 {
 public:
     void add(const AccountEnrollment &account) { ++m_counts[index(StatusFilter::bucketOf(account))]; }
+    void remove(const AccountEnrollment &account) { --m_counts[index(StatusFilter::bucketOf(account))]; }
     void clear() { m_counts.fill(0); }
     int count(EnrollmentStatus status) const { return m_counts[index(status)]; }
     int total() const;

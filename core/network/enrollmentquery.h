@@ -30,6 +30,8 @@ struct EnrollmentQuery
     // Organizations requests in flight at once while walking the OUs (the client's rate limiter
     // slows them further when Organizations throttles).
     int organizationsConcurrency = 4;
+    // STS, for GetCallerIdentity before an opt-in: which account these credentials belong to.
+    ServiceEndpoint sts;
 
     ServiceEndpoint computeOptimizer() const { return {endpoint, signingRegion, signingName}; }
 };

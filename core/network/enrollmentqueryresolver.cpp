@@ -52,6 +52,18 @@ Expected<EnrollmentQuery> resolveEnrollmentQuery(const ClientSettingsRequest &re
             query.includeAccountNames = true;
         }
     }
+
+    // The same rule for STS (GetCallerIdentity before an opt-in): AWS_ENDPOINT_URL_STS or AWS proper.
+    ClientSettingsRequest stsRequest = request;
+    stsRequest.endpointUrlOption.clear();
+    stsRequest.serviceEnvName = QStringLiteral("STS");
+    stsRequest.serviceConfigKey = QStringLiteral("sts");
+    auto stsSettings = resolveClientSettings(stsRequest);
+    if (stsSettings && (!customList || !stsSettings->endpointUrl.isEmpty())) {
+        parameters.endpoint = stsSettings->endpointUrl.toString();
+        if (auto sts = resolveEndpoint(AwsService::Sts, parameters))
+            query.sts = ServiceEndpoint{sts->url, sts->signingRegion, sts->signingName};
+    }
     return query;
 }
 

@@ -30,6 +30,9 @@ LoadSession::LoadSession(std::shared_ptr<const Clock> clock, QObject *parent)
     qRegisterMetaType<OwnEnrollment>();
     qRegisterMetaType<AccountNames>();
     qRegisterMetaType<OrganizationTree>();
+    qRegisterMetaType<OptInCheck>();
+    qRegisterMetaType<OptInAccepted>();
+    qRegisterMetaType<OptInRefused>();
 
     m_thread.setObjectName(QStringLiteral("load-session"));
     m_worker = new LoadWorker(std::move(clock));
@@ -63,6 +66,19 @@ LoadSession::LoadSession(std::shared_ptr<const Clock> clock, QObject *parent)
     connect(m_worker, &LoadWorker::ownEnrollmentFailed, this, [this](const QString &message, int run) {
         if (run == m_ownRun)
             Q_EMIT ownEnrollmentFailed(message);
+    });
+    connect(m_worker, &LoadWorker::optInChecked, this, [this](const OptInCheck &check, int run) {
+        if (run == m_checkRun)
+            Q_EMIT optInChecked(check);
+    });
+    // An opt-in is never cancelled: once sent, its answer is news whatever else happened meanwhile.
+    connect(m_worker, &LoadWorker::optInAccepted, this, [this](const OptInAccepted &accepted, int) {
+        m_optingIn = false;
+        Q_EMIT optInAccepted(accepted);
+    });
+    connect(m_worker, &LoadWorker::optInRefused, this, [this](const OptInRefused &refused, int) {
+        m_optingIn = false;
+        Q_EMIT optInRefused(refused);
     });
     m_thread.start();
 }
@@ -103,6 +119,39 @@ void LoadSession::fetchOwnEnrollment(const EnrollmentQuery &query)
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, query, run] { worker->fetchOwnEnrollment(query, run); },
         Qt::QueuedConnection);
+}
+
+void LoadSession::reread(const EnrollmentQuery &query)
+{
+    const int run = ++m_run;
+    ++m_namesRun;
+    m_loading = true;
+    m_listDone = false;
+    m_namesExpected = false;
+    m_namesDone = true;
+    m_outcome = {};
+    m_elapsed.start();
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, query, run] { worker->reread(query, run); },
+                              Qt::QueuedConnection);
+    Q_EMIT started();
+}
+
+void LoadSession::checkOptIn(const EnrollmentQuery &query)
+{
+    const int run = ++m_checkRun;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, query, run] { worker->checkOptIn(query, run); },
+                              Qt::QueuedConnection);
+}
+
+bool LoadSession::optIn(const EnrollmentQuery &query, bool includeMembers)
+{
+    if (m_optingIn)
+        return false;
+    m_optingIn = true;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, query, includeMembers] { worker->optIn(query, includeMembers, 0); },
+        Qt::QueuedConnection);
+    return true;
 }
 
 void LoadSession::resume()

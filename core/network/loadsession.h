@@ -6,6 +6,8 @@
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
 #include "network/loadoutcome.h"
+#include "network/optincheck.h"
+#include "network/optinrequest.h"
 #include "network/ownenrollment.h"
 
 #include <QElapsedTimer>
@@ -42,6 +44,15 @@ public:
     // The caller's own enrollment (GetEnrollmentStatus), beside the list, through the same client.
     void fetchOwnEnrollment(const EnrollmentQuery &query);
 
+    // The list again, into the same table (rows update in place), through the load's client; the
+    // names are not fetched again. Ends like a load.
+    void reread(const EnrollmentQuery &query);
+    // Before an opt-in: who the caller is, its organization, trusted access, delegated administrators.
+    void checkOptIn(const EnrollmentQuery &query);
+    // UpdateEnrollmentStatus(Active). Does nothing and returns false while one is in flight.
+    bool optIn(const EnrollmentQuery &query, bool includeMembers);
+    bool isOptingIn() const { return m_optingIn; }
+
     bool isLoading() const { return m_loading; }
     bool canResume() const { return m_outcome.canResume && !m_loading; }
     bool namesExpected() const { return m_namesExpected; }
@@ -62,6 +73,9 @@ Q_SIGNALS:
     void organizationTreeUnavailable(const QString &reason);
     void ownEnrollmentReceived(const OwnEnrollment &own);
     void ownEnrollmentFailed(const QString &message);
+    void optInChecked(const OptInCheck &check);
+    void optInAccepted(const OptInAccepted &accepted);
+    void optInRefused(const OptInRefused &refused);
     // Once a run: complete, incomplete (with the failure) or cancelled.
     void ended(const LoadOutcome &outcome);
 
@@ -79,6 +93,8 @@ private:
     int m_run = 0;
     int m_namesRun = 0;
     int m_ownRun = 0;
+    int m_checkRun = 0;
+    bool m_optingIn = false;
     bool m_loading = false;
     bool m_listDone = false;
     bool m_namesExpected = false;

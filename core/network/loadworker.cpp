@@ -4,6 +4,8 @@
 #include "network/accountnamesfetcher.h"
 #include "network/enrollmentfetcher.h"
 
+#include <utility>
+
 LoadWorker::LoadWorker(std::shared_ptr<const Clock> clock)
     : m_clock(std::move(clock))
 {
@@ -13,7 +15,14 @@ LoadWorker::~LoadWorker() = default;
 
 AwsClient *LoadWorker::clientFor(const EnrollmentQuery &query)
 {
-    // With the old client go its fetchers and every call still in flight.
+    // With the old client go its fetchers and every call still in flight. An opt-in among them
+    // never gets its answer, and AWS may have acted on it: say so rather than leave it hanging.
+    if (m_optInRun >= 0)
+        Q_EMIT optInRefused({QStringLiteral("A new load started before AWS answered the opt-in, so its answer was "
+                                            "lost. It may have taken effect: look at the statuses once the list has "
+                                            "loaded, and opt in again if they have not changed."),
+                             false},
+                            std::exchange(m_optInRun, -1));
     delete m_client;
     m_client = new AwsClient(query.client, m_clock, this);
     if (m_random)
@@ -66,5 +75,33 @@ void LoadWorker::fetchOwnEnrollment(const EnrollmentQuery &query, int run)
             Q_EMIT ownEnrollmentReceived(own.value(), run);
         else
             Q_EMIT ownEnrollmentFailed(own.error(), run);
+    });
+}
+
+void LoadWorker::reread(const EnrollmentQuery &query, int run)
+{
+    if (!m_client)
+        clientFor(query);
+    m_fetcher->start(query, run);
+}
+
+void LoadWorker::checkOptIn(const EnrollmentQuery &query, int run)
+{
+    if (!m_client)
+        clientFor(query);
+    ::checkOptIn(*m_client, query, [this, run](const OptInCheck &check) { Q_EMIT optInChecked(check, run); });
+}
+
+void LoadWorker::optIn(const EnrollmentQuery &query, bool includeMembers, int run)
+{
+    if (!m_client)
+        clientFor(query);
+    m_optInRun = run;
+    requestOptIn(*m_client, query, includeMembers, [this, run](const Expected<OptInAccepted, OptInRefused> &result) {
+        m_optInRun = -1;
+        if (result)
+            Q_EMIT optInAccepted(result.value(), run);
+        else
+            Q_EMIT optInRefused(result.error(), run);
     });
 }

@@ -5,6 +5,8 @@
 #include "enrollment/organizationtree.h"
 #include "network/enrollmentquery.h"
 #include "network/fetchprogress.h"
+#include "network/optincheck.h"
+#include "network/optinrequest.h"
 #include "network/ownenrollment.h"
 
 #include <QObject>
@@ -31,6 +33,10 @@ public:
     // Test hook: pins the jitter of every backoff, from the next load on.
     void setRandomSource(std::function<double()> random) { m_random = std::move(random); }
     void start(const EnrollmentQuery &query, int run, int namesRun);
+    // The list again through the client the load has (its retry quota and rate limit carry on).
+    void reread(const EnrollmentQuery &query, int run);
+    void checkOptIn(const EnrollmentQuery &query, int run);
+    void optIn(const EnrollmentQuery &query, bool includeMembers, int run);
     void resume(int run);
     void cancel();
     void fetchOwnEnrollment(const EnrollmentQuery &query, int run);
@@ -47,6 +53,9 @@ Q_SIGNALS:
     void organizationTreeUnavailable(const QString &reason, int run);
     void ownEnrollmentReceived(const OwnEnrollment &own, int run);
     void ownEnrollmentFailed(const QString &message, int run);
+    void optInChecked(const OptInCheck &check, int run);
+    void optInAccepted(const OptInAccepted &accepted, int run);
+    void optInRefused(const OptInRefused &refused, int run);
 
 private:
     AwsClient *clientFor(const EnrollmentQuery &query);
@@ -56,4 +65,5 @@ private:
     AwsClient *m_client = nullptr;
     EnrollmentFetcher *m_fetcher = nullptr;
     AccountNamesFetcher *m_names = nullptr;
+    int m_optInRun = -1; // an opt-in in flight on m_client
 };

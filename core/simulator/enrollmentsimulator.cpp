@@ -34,7 +34,9 @@ bool isJsonContentType(const QByteArray &value)
 EnrollmentSimulator::EnrollmentSimulator(SimulatedOrganization organization, QObject *parent)
     : QObject(parent)
     , m_server(new QTcpServer(this))
-    , m_pages(organization, QRandomGenerator::global()->generate64())
+    , m_organization(organization)
+    , m_pagesSalt(QRandomGenerator::global()->generate64())
+    , m_pages(organization, m_pagesSalt)
     , m_organizations(organization, QRandomGenerator::global()->generate64())
     , m_faults(pageOperation.toByteArray())
 {
@@ -245,6 +247,9 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handle(const ReceivedHttpRequest
         return errorReply(error);
     }
     const QByteArray target = request.header("X-Amz-Target");
+    advanceOptIn();
+    if (auto answered = handleOptInOperations(target, request))
+        return *answered;
     if (target == targetPrefix.toByteArray() + pageOperation.toByteArray())
         return handlePageRequest(request);
     if (target == targetPrefix.toByteArray() + statusOperation.toByteArray())
@@ -354,7 +359,7 @@ EnrollmentSimulator::Reply EnrollmentSimulator::handleEnrollmentStatus(const Rec
         if (!QJsonDocument::fromJson(request.body, &parseError).isObject())
             return errorReply(ServiceErrors::serialization(QStringLiteral("The request body must be a JSON object.")));
     }
-    Reply reply = jsonReply(m_pages.enrollmentStatusJson());
+    Reply reply = jsonReply(m_optIn.ownEnrollmentJson(m_organization));
     if (fault == SimulatorFault::TruncatedBody)
         reply.response.delivery = HttpResponse::Delivery::CutOff;
     return reply;

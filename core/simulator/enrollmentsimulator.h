@@ -6,6 +6,7 @@
 #include "simulator/organizationsservice.h"
 #include "simulator/requestauthenticator.h"
 #include "simulator/requestratelimit.h"
+#include "simulator/simulatedoptin.h"
 #include "simulator/simulatedorganization.h"
 #include "simulator/simulatorfault.h"
 
@@ -73,6 +74,16 @@ public:
     void setMaxResultsLimit(int limit);
     int enrollmentStatusRequestCount() const; // GetEnrollmentStatus requests received
 
+    // Opting in: UpdateEnrollmentStatus moves Inactive members to Pending, then to Active (see
+    // SimulatedOptIn); ListAWSServiceAccessForOrganization, ListDelegatedAdministrators and
+    // DescribeOrganization answer from the setup, and so does STS GetCallerIdentity, on this port.
+    // Faults for "UpdateEnrollmentStatus" (AccessDenied, InternalError500...) refuse or fail it.
+    void setOptIn(SimulatedOptInSetup setup);
+    int updateEnrollmentStatusRequestCount() const { return m_updateRequestCount; }
+    QList<QByteArray> updateEnrollmentStatusBodies() const { return m_updateBodies; }
+    // Every member that was moved to Pending has turned Active.
+    bool optInSettled() const { return m_optIn.settled(); }
+
     int pageRequestCount() const;                 // GetEnrollmentStatusesForOrganization requests received
     QList<QByteArray> receivedNextTokens() const; // nextToken of each page request, empty for a first page
 
@@ -99,6 +110,11 @@ private:
     Reply handlePageRequest(const ReceivedHttpRequest &request);
     Reply handleEnrollmentStatus(const ReceivedHttpRequest &request);
     Reply handleOrganizations(const ReceivedHttpRequest &request, QByteArrayView operation);
+    std::optional<Reply> handleOptInOperations(const QByteArray &target, const ReceivedHttpRequest &request);
+    Reply handleUpdateEnrollmentStatus(const ReceivedHttpRequest &request);
+    Reply handleOrganizationsQuestion(QByteArrayView operation, const ReceivedHttpRequest &request);
+    Reply handleCallerIdentity(const ReceivedHttpRequest &request);
+    void advanceOptIn();
     std::optional<ServiceError> checkContentTypeAndSignature(const ReceivedHttpRequest &request) const;
     bool overRateLimit(SimulatedService service);
     std::optional<SimulatorFault> faultFor(QByteArrayView operation, int number);
@@ -110,9 +126,14 @@ private:
 
     QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, Connection> m_connections;
+    SimulatedOrganization m_organization;
+    quint64 m_pagesSalt = 0;
     OrganizationPages m_pages;
     OrganizationsService m_organizations;
     QHash<QByteArray, int> m_organizationsRequests;
+    SimulatedOptIn m_optIn;
+    int m_updateRequestCount = 0;
+    QList<QByteArray> m_updateBodies;
     int m_enrollmentStatusRequestCount = 0;
     RequestAuthenticator m_authenticator;
     bool m_requireSignature = true;

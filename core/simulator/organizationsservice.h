@@ -29,6 +29,7 @@ public:
     Expected<QByteArray, ServiceError> answer(QByteArrayView operation, const QByteArray &body) const;
 
     void setAccess(Access access) { m_access = access; }
+    Access access() const { return m_access; }
     // Whether accounts carry their `Paths` member (AWS added it in 2025; not every endpoint sends it).
     void setPathsIncluded(bool included) { m_pathsIncluded = included; }
 

@@ -346,7 +346,7 @@ private Q_SLOTS:
     void shouldRejectUnknownOperations_data()
     {
         QTest::addColumn<QByteArray>("target");
-        QTest::newRow("another operation") << QByteArray("ComputeOptimizerService.UpdateEnrollmentStatus");
+        QTest::newRow("another operation") << QByteArray("ComputeOptimizerService.GetEC2InstanceRecommendations");
         QTest::newRow("another service") << QByteArray("DynamoDB_20120810.ListTables");
         QTest::newRow("no target") << QByteArray();
     }

@@ -32,6 +32,7 @@ WindowSetup WindowFixture::setup(int maxAttempts) const
         query.client.network.timeoutMs = 10'000;
         query.includeAccountNames = fetchNames;
         query.organizations = ServiceEndpoint{endpoint, QStringLiteral("us-east-1"), QStringLiteral("organizations")};
+        query.sts = ServiceEndpoint{endpoint, QStringLiteral("us-east-1"), QStringLiteral("sts")};
         return query;
     };
     return setup;
