@@ -57,6 +57,8 @@ void AccountFilterProxyModel::setSourceModel(QAbstractItemModel *sourceModel)
                 [this](const QModelIndex &, int first, int last) { appendSortKeys(first, last); });
         connect(m_accounts, &QAbstractItemModel::modelReset, this, &AccountFilterProxyModel::rebuildSortKeys);
         connect(m_accounts, &QAbstractItemModel::rowsRemoved, this, &AccountFilterProxyModel::rebuildSortKeys);
+        connect(m_accounts, &AccountTableModel::organizationTreeChanged, this, &AccountFilterProxyModel::onPlacesChanged);
+        connect(m_accounts, &AccountTableModel::namesStateChanged, this, &AccountFilterProxyModel::onPlacesChanged);
     }
     QSortFilterProxyModel::setSourceModel(sourceModel);
 }
@@ -112,20 +114,52 @@ void AccountFilterProxyModel::appendSortKeys(int first, int last)
     }
 }
 
+void AccountFilterProxyModel::setAccountFilter(const AccountFilter &filter)
+{
+    AccountFilter trimmed = filter;
+    trimmed.search = filter.search.trimmed();
+    if (trimmed != m_filter)
+        applyFilter(trimmed);
+}
+
 void AccountFilterProxyModel::setStatusFilter(const StatusFilter &filter)
 {
-    if (filter != m_statusFilter)
-        applyFilter(filter, m_searchText);
+    AccountFilter next = m_filter;
+    next.statuses = filter;
+    setAccountFilter(next);
 }
 
 void AccountFilterProxyModel::setSearchText(const QString &text)
 {
-    const QString trimmed = text.trimmed();
-    if (trimmed != m_searchText)
-        applyFilter(m_statusFilter, trimmed);
+    AccountFilter next = m_filter;
+    next.search = text;
+    setAccountFilter(next);
 }
 
-void AccountFilterProxyModel::applyFilter(const StatusFilter &filter, const QString &search)
+void AccountFilterProxyModel::setUnit(int unit)
+{
+    AccountFilter next = m_filter;
+    next.unit = unit;
+    setAccountFilter(next);
+}
+
+void AccountFilterProxyModel::setHideSuspendedOrClosed(bool hide)
+{
+    AccountFilter next = m_filter;
+    next.hideSuspendedOrClosed = hide;
+    setAccountFilter(next);
+}
+
+void AccountFilterProxyModel::onPlacesChanged()
+{
+    // A new tree or new names move accounts in and out of an OU, a state and a search.
+    if (m_filter.unit >= 0 || m_filter.hideSuspendedOrClosed || !m_filter.search.isEmpty()) {
+        invalidateRowsFilter();
+        Q_EMIT filterChanged();
+    }
+}
+
+void AccountFilterProxyModel::applyFilter(const AccountFilter &filter)
 {
     // invalidateRowsFilter() updates the view range by range. When a status is toggled in a table
     // sorted on another column, those rows lie scattered: thousands of ranges, each a pass over
@@ -135,13 +169,11 @@ void AccountFilterProxyModel::applyFilter(const StatusFilter &filter, const QStr
     if (m_accounts) {
         const int rows = m_accounts->rowCount();
         for (int row = 0; row < rows; ++row) {
-            if (accepts(row, m_statusFilter, m_searchText) != accepts(row, filter, search)
-                && ++changed > ScatteredChangeLimit)
+            if (accepts(row, m_filter) != accepts(row, filter) && ++changed > ScatteredChangeLimit)
                 break;
         }
     }
-    m_statusFilter = filter;
-    m_searchText = search;
+    m_filter = filter;
     if (changed > ScatteredChangeLimit)
         invalidate();
     else
@@ -168,24 +200,13 @@ QList<AccountEnrollment> AccountFilterProxyModel::visibleAccounts() const
     return accounts;
 }
 
-bool AccountFilterProxyModel::matchesSearch(const AccountEnrollment &account, const QString &search) const
-{
-    if (search.isEmpty())
-        return true;
-    if (account.accountId.contains(search, Qt::CaseInsensitive))
-        return true;
-    if (account.statusReason && account.statusReason->contains(search, Qt::CaseInsensitive))
-        return true;
-    const AccountName name = m_accounts->nameOf(account);
-    return name.name.contains(search, Qt::CaseInsensitive) || name.email.contains(search, Qt::CaseInsensitive);
-}
-
-bool AccountFilterProxyModel::accepts(int sourceRow, const StatusFilter &filter, const QString &search) const
+bool AccountFilterProxyModel::accepts(int sourceRow, const AccountFilter &filter) const
 {
     const auto row = std::size_t(sourceRow);
-    const EnrollmentStatus status = row < m_statuses.size() ? m_statuses[row]
-                                                            : StatusFilter::bucketOf(m_accounts->account(sourceRow));
-    return filter.accepts(status) && matchesSearch(m_accounts->account(sourceRow), search);
+    // The cached status first: most rows a status click hides never reach the hash lookups.
+    if (row < m_statuses.size() && !filter.statuses.accepts(m_statuses[row]))
+        return false;
+    return filter.accepts(*m_accounts, sourceRow);
 }
 
 bool AccountFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -194,7 +215,7 @@ bool AccountFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
         return false;
     if (!m_accounts)
         return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
-    return accepts(sourceRow, m_statusFilter, m_searchText);
+    return accepts(sourceRow, m_filter);
 }
 
 bool AccountFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

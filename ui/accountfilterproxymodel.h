@@ -1,5 +1,6 @@
 #pragma once
 
+#include "enrollment/accountfilter.h"
 #include "enrollment/accounttablemodel.h"
 #include "enrollment/statusfilter.h"
 
@@ -7,8 +8,8 @@
 
 #include <vector>
 
-// What the table shows: the accounts whose status the filter lets through and whose ID, name,
-// email or reason contains the search text, sorted on raw values (time as time, never as display text).
+// What the table shows: the accounts the AccountFilter lets through (statuses, OU subtree, suspended
+// and closed hidden or not, search text), sorted on raw values (time as time, never as display text).
 class AccountFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -20,10 +21,15 @@ public:
     // Tooltips for people: the full reason wrapped to a readable width, the time as "... UTC".
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
+    void setAccountFilter(const AccountFilter &filter);
+    const AccountFilter &accountFilter() const { return m_filter; }
     void setStatusFilter(const StatusFilter &filter);
-    StatusFilter statusFilter() const { return m_statusFilter; }
+    StatusFilter statusFilter() const { return m_filter.statuses; }
     void setSearchText(const QString &text);
-    QString searchText() const { return m_searchText; }
+    QString searchText() const { return m_filter.search; }
+    // A node of the source's OrganizationTree whose subtree is shown; -1 for the whole organization.
+    void setUnit(int unit);
+    void setHideSuspendedOrClosed(bool hide);
 
     // The account behind a row of this model, or nullptr when the source is not an AccountTableModel.
     const AccountEnrollment *accountAt(int row) const;
@@ -38,9 +44,9 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    bool matchesSearch(const AccountEnrollment &account, const QString &search) const;
-    bool accepts(int sourceRow, const StatusFilter &filter, const QString &search) const;
-    void applyFilter(const StatusFilter &filter, const QString &search);
+    bool accepts(int sourceRow, const AccountFilter &filter) const;
+    void applyFilter(const AccountFilter &filter);
+    void onPlacesChanged();
     void rebuildSortKeys();
     void appendSortKeys(int first, int last);
 
@@ -50,6 +56,5 @@ private:
     std::vector<qint64> m_updatedKeys;
     std::vector<quint64> m_idPrefixKeys;
     std::vector<EnrollmentStatus> m_statuses;
-    StatusFilter m_statusFilter = StatusFilter::all();
-    QString m_searchText;
+    AccountFilter m_filter;
 };

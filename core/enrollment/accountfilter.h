@@ -1,0 +1,46 @@
+#pragma once
+
+#include "enrollment/accountstate.h"
+#include "enrollment/statusfilter.h"
+
+#include <QList>
+#include <QString>
+
+class AccountTableModel;
+class OrganizationTree;
+struct AccountName;
+
+// What the admin asked to see: statuses, one OU's subtree, suspended and closed accounts hidden or
+// not, and the search text. The one predicate behind the table, the checkbox counts and the OU
+// tree's counts, so the three never disagree.
+struct AccountFilter
+{
+    // The few facts about a row the filter looks at, small enough to keep one per row.
+    struct Facts
+    {
+        EnrollmentStatus status = EnrollmentStatus::Other;
+        int unit = -1; // node in the OrganizationTree holding the account directly; -1 unknown
+        AccountState state = AccountState::Unknown;
+    };
+
+    StatusFilter statuses = StatusFilter::all();
+    int unit = -1; // node in the OrganizationTree whose subtree is shown; -1 for the whole organization
+    bool hideSuspendedOrClosed = false;
+    QString search; // trimmed; matched case-insensitively against ID, name, email and reason
+
+    static Facts factsOf(const AccountTableModel &model, int row);
+
+    // Everything but the statuses: what a checkbox's count describes.
+    bool acceptsPlace(const OrganizationTree &tree, const Facts &facts) const;
+    bool matchesSearch(const QString &accountId, const QString *reason, const AccountName &name) const;
+    // The whole predicate, straight from the model.
+    bool accepts(const AccountTableModel &model, int row) const;
+
+    // Per status, the accounts that pass everything but the status: the checkbox counts.
+    StatusCounts countsBesideStatus(const AccountTableModel &model) const;
+    // Per tree node, the accounts in its subtree that pass the search and the hiding of suspended
+    // and closed accounts (not the statuses, not the OU): the OU tree's counts.
+    QList<StatusCounts> countsPerUnit(const AccountTableModel &model) const;
+
+    friend bool operator==(const AccountFilter &, const AccountFilter &) = default;
+};
