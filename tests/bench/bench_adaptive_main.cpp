@@ -1,6 +1,8 @@
 // Parallel callers sharing one AwsClient against a rate-limited simulator with a modelled round
 // trip, once per retry mode: how long they took, how many answers were throttled, how many calls
 // failed. Prints figures; asserts nothing.
+#include "simulatorthread.h"
+
 #include "client/awsclient.h"
 #include "client/retrypolicy.h"
 #include "profiles/staticcredentialprovider.h"
@@ -13,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
-#include <QThread>
 
 #include <algorithm>
 #include <memory>
@@ -51,47 +52,6 @@ struct Run
     int serverRequests = 0;
     int serverThrottled = 0;
     double finalRate = 0.0;
-};
-
-// The simulator runs on its own thread, as a service would on its own machine.
-class SimulatorThread
-{
-public:
-    explicit SimulatorThread(const Settings &settings)
-    {
-        m_simulator = new EnrollmentSimulator(SimulatedOrganization::generate(500, 11));
-        m_simulator->moveToThread(&m_thread);
-        m_thread.start();
-        run([&] {
-            m_simulator->addCredentials(benchCredentials.accessKeyId, benchCredentials.secretAccessKey);
-            m_simulator->setResponseLatencyMs(settings.latencyMs);
-            m_simulator->setRateLimit(settings.organizations ? SimulatedService::Organizations
-                                                             : SimulatedService::ComputeOptimizer,
-                                      settings.requestsPerSecond);
-            m_listening = m_simulator->listen();
-            m_url = m_simulator->endpointUrl();
-        });
-    }
-    ~SimulatorThread()
-    {
-        run([&] { delete m_simulator; });
-        m_thread.quit();
-        m_thread.wait();
-    }
-    template <typename Work>
-    void run(Work work)
-    {
-        QMetaObject::invokeMethod(m_simulator, work, Qt::BlockingQueuedConnection);
-    }
-    EnrollmentSimulator *simulator() { return m_simulator; }
-    bool listening() const { return m_listening; }
-    QUrl url() const { return m_url; }
-
-private:
-    QThread m_thread;
-    EnrollmentSimulator *m_simulator = nullptr;
-    bool m_listening = false;
-    QUrl m_url;
 };
 
 class Callers
@@ -179,8 +139,15 @@ private:
 
 Run runMode(const Settings &settings, RetryMode mode)
 {
-    SimulatorThread server(settings); // a fresh service: its rate limit starts with a full bucket
-    if (!server.listening()) {
+    SimulatorThread server(SimulatedOrganization::generate(500, 11)); // a fresh service: a full bucket
+    server.run([&](EnrollmentSimulator &simulator) {
+        simulator.addCredentials(benchCredentials.accessKeyId, benchCredentials.secretAccessKey);
+        simulator.setResponseLatencyMs(settings.latencyMs);
+        simulator.setRateLimit(settings.organizations ? SimulatedService::Organizations
+                                                      : SimulatedService::ComputeOptimizer,
+                               settings.requestsPerSecond);
+    });
+    if (!server.listen()) {
         QTextStream(stderr) << "The simulator could not listen on 127.0.0.1.\n";
         std::exit(1);
     }
@@ -194,10 +161,10 @@ Run runMode(const Settings &settings, RetryMode mode)
     Callers callers(settings, client, endpoint);
     Run run = callers.run();
     run.finalRate = client.retryPolicyFor(endpoint).rateLimiter().currentRate();
-    server.run([&] {
-        run.serverRequests = settings.organizations ? server.simulator()->listAccountsRequestCount()
-                                                    : server.simulator()->pageRequestCount();
-        run.serverThrottled = server.simulator()->rateLimitedCount();
+    server.run([&](EnrollmentSimulator &simulator) {
+        run.serverRequests = settings.organizations ? simulator.listAccountsRequestCount()
+                                                    : simulator.pageRequestCount();
+        run.serverThrottled = simulator.rateLimitedCount();
     });
     return run;
 }

@@ -192,7 +192,7 @@ QString verdict(bool met)
 void print(QTextStream &out, const Settings &settings, const Scenario &scenario, const Measured &m)
 {
     const auto line = [&out](const char *label) -> QTextStream & {
-        return out << "  " << QString::fromLatin1(label).leftJustified(34);
+        return out << "  " << QString::fromLatin1(label).leftJustified(38);
     };
     out << scenario.title << '\n';
     line("Compute Optimizer list complete") << seconds(m.listMs) << "  (" << m.listPages << " pages)\n";
