@@ -85,6 +85,7 @@ void AwsCall::waitForSendSlot()
         m_timer->start(int(std::min<qint64>(waitMs, 60'000)));
         return;
     }
+    m_sentAtMs = nowMs();
     sendWithCredentials();
 }
 
@@ -310,7 +311,7 @@ void AwsCall::renewCredentialsAndResend(const AwsError &error)
 void AwsCall::retryOrFail(const AttemptFailure &attempt, AwsFailure failure)
 {
     const bool throttled = RetryPolicy::isThrottling(attempt);
-    m_policy.recordResponse(nowMs(), throttled);
+    m_policy.recordResponse(nowMs(), throttled, m_sentAtMs);
     const int delay = m_policy.retryDelayMs(attempt, m_attempt, m_heldQuota);
     if (delay < 0) {
         fail(std::move(failure));
@@ -325,7 +326,7 @@ void AwsCall::retryOrFail(const AttemptFailure &attempt, AwsFailure failure)
 
 void AwsCall::succeed(const AwsResponse &answer)
 {
-    m_policy.recordResponse(nowMs(), false);
+    m_policy.recordResponse(nowMs(), false, m_sentAtMs);
     m_policy.recordSuccess(m_heldQuota);
     m_heldQuota = 0;
     finish(answer);

@@ -45,6 +45,7 @@ private:
     QStringList m_tlsErrors;
     int m_attempt = 0;
     int m_heldQuota = 0;
+    qint64 m_sentAtMs = -1; // when the attempt got its send slot
     bool m_skewCorrected = false;
     bool m_credentialsRenewed = false;
     bool m_finished = false;

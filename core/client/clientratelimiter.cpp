@@ -12,6 +12,9 @@ constexpr double CubicBeta = 0.7;
 constexpr double MaxRateOverMeasured = 2.0;
 constexpr double Smoothing = 0.8;
 constexpr double BucketSeconds = 0.5;
+// Steady probing.
+constexpr double SuccessWindowSeconds = 2.0;
+constexpr double RestRequests = 20.0;
 
 double seconds(qint64 ms)
 {
@@ -77,21 +80,50 @@ qint64 ClientRateLimiter::acquireSendMs(qint64 nowMs)
     return std::max<qint64>(1, qint64(std::ceil((1.0 - m_capacity) / m_fillRate * 1000.0)));
 }
 
-void ClientRateLimiter::recordResponse(qint64 nowMs, bool throttled)
+double ClientRateLimiter::successRate(double now, bool succeeded)
+{
+    if (m_probing != Probing::Steady)
+        return 0.0;
+    if (succeeded)
+        m_successes.push_back(now);
+    while (!m_successes.empty() && m_successes.front() <= now - SuccessWindowSeconds)
+        m_successes.pop_front();
+    m_successRate = double(m_successes.size()) / SuccessWindowSeconds;
+    return m_successRate;
+}
+
+double ClientRateLimiter::rateAtThrottle(double measured) const
+{
+    const double sent = m_probing == Probing::Steady ? m_successRate : measured;
+    // Before the bucket is in use its rate means nothing; the measured rate is what was sent.
+    return m_enabled ? std::min(sent, m_fillRate) : sent;
+}
+
+double ClientRateLimiter::restAfterRecovery() const
+{
+    return m_probing == Probing::Steady ? RestRequests / std::max(m_rateAtThrottle, 1.0) : 0.0;
+}
+
+void ClientRateLimiter::recordResponse(qint64 nowMs, bool throttled, qint64 sentAtMs)
 {
     const double now = seconds(nowMs);
     startAt(now);
     const double measured = measureAnswer(now);
+    successRate(now, !throttled);
     double newRate = 0.0;
     if (throttled) {
-        // Before the bucket is in use its rate means nothing; the measured rate is what was sent.
-        m_rateAtThrottle = m_enabled ? std::min(measured, m_fillRate) : measured;
+        if (m_probing == Probing::Steady && m_enabled && sentAtMs >= 0 && seconds(sentAtMs) < m_lastThrottle)
+            return;
+        m_rateAtThrottle = rateAtThrottle(measured);
         m_recoverySeconds = recoverySeconds(m_rateAtThrottle);
         m_lastThrottle = now;
         newRate = m_rateAtThrottle * CubicBeta;
         m_enabled = true;
     } else {
-        newRate = CubicScale * std::pow(now - m_lastThrottle - m_recoverySeconds, 3.0) + m_rateAtThrottle;
+        double sinceRecovery = now - m_lastThrottle - m_recoverySeconds;
+        if (sinceRecovery > 0.0)
+            sinceRecovery = std::max(0.0, sinceRecovery - restAfterRecovery());
+        newRate = CubicScale * std::pow(sinceRecovery, 3.0) + m_rateAtThrottle;
     }
     setMaxRate(now, std::min(newRate, MaxRateOverMeasured * measured));
 }

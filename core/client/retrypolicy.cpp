@@ -105,8 +105,8 @@ qint64 RetryPolicy::acquireSendMs(qint64 nowMs)
     return isRateLimited() ? m_rateLimiter.acquireSendMs(nowMs) : 0;
 }
 
-void RetryPolicy::recordResponse(qint64 nowMs, bool throttled)
+void RetryPolicy::recordResponse(qint64 nowMs, bool throttled, qint64 sentAtMs)
 {
     if (isRateLimited())
-        m_rateLimiter.recordResponse(nowMs, throttled);
+        m_rateLimiter.recordResponse(nowMs, throttled, sentAtMs);
 }

@@ -42,10 +42,15 @@ public:
     // Adaptive mode, or once limitRate() was called; otherwise acquireSendMs returns 0 and
     // recordResponse does nothing.
     qint64 acquireSendMs(qint64 nowMs);
-    void recordResponse(qint64 nowMs, bool throttled);
+    void recordResponse(qint64 nowMs, bool throttled, qint64 sentAtMs = -1);
 
-    // Turns the rate limiter on in any mode (it still never delays before the first throttle).
-    void limitRate() { m_rateLimited = true; }
+    // Turns the rate limiter on in any mode (it still never delays before the first throttle),
+    // with the steady probing of a service with a low quota.
+    void limitRate()
+    {
+        m_rateLimited = true;
+        m_rateLimiter.setProbing(ClientRateLimiter::Probing::Steady);
+    }
     bool isRateLimited() const { return m_rateLimited || m_mode == RetryMode::Adaptive; }
 
     RetryMode mode() const { return m_mode; }

@@ -218,6 +218,12 @@ void print(QTextStream &out, const Settings &settings, const Scenario &scenario,
             << QString::number(qMax(0.0, (m.requests - m.throttled - scenario.rateLimit) / scenario.rateLimit), 'f', 1)
             << " s for the " << (m.requests - m.throttled) << " answered requests, after a burst of "
             << scenario.rateLimit << '\n';
+    // Each ListAccounts page needs the NextToken of the one before: they cannot overlap.
+    const int listAccountsPages = m.requestsByOperation.value(0).second;
+    if (listAccountsPages > 1)
+        line("ListAccounts in sequence (arithmetic)")
+            << listAccountsPages << " requests x " << settings.latencyMs << " ms = "
+            << seconds(qint64(listAccountsPages) * settings.latencyMs) << " at least\n";
     const double share = m.requests > 0 ? 100.0 * m.throttled / m.requests : 0.0;
     line("throttled answers") << m.throttled << " (" << QString::number(share, 'f', 1) << "%)";
     if (scenario.target == Scenario::Target::FewThrottles)
