@@ -26,9 +26,15 @@ bool AccountFilter::matchesSearch(const QString &accountId, const QString *reaso
 
 bool AccountFilter::accepts(const AccountTableModel &model, int row) const
 {
-    const Facts facts = factsOf(model, row);
+    return accepts(model, row, factsOf(model, row));
+}
+
+bool AccountFilter::accepts(const AccountTableModel &model, int row, const Facts &facts) const
+{
     if (!statuses.accepts(facts.status) || !acceptsPlace(model.organizationTree(), facts))
         return false;
+    if (search.isEmpty())
+        return true;
     const AccountEnrollment &account = model.account(row);
     return matchesSearch(account.accountId, account.statusReason ? &*account.statusReason : nullptr,
                          model.nameOf(account));

@@ -21,6 +21,8 @@ struct AccountFilter
         EnrollmentStatus status = EnrollmentStatus::Other;
         int unit = -1; // node in the OrganizationTree holding the account directly; -1 unknown
         AccountState state = AccountState::Unknown;
+
+        friend bool operator==(const Facts &, const Facts &) = default;
     };
 
     StatusFilter statuses = StatusFilter::all();
@@ -35,6 +37,9 @@ struct AccountFilter
     bool matchesSearch(const QString &accountId, const QString *reason, const AccountName &name) const;
     // The whole predicate, straight from the model.
     bool accepts(const AccountTableModel &model, int row) const;
+    // The same, over facts the caller keeps per row (they must be factsOf(model, row)): only a
+    // search reads the account itself.
+    bool accepts(const AccountTableModel &model, int row, const Facts &facts) const;
 
     // Per status, the accounts that pass everything but the status: the checkbox counts.
     StatusCounts countsBesideStatus(const AccountTableModel &model) const;
