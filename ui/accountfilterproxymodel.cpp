@@ -61,6 +61,7 @@ void AccountFilterProxyModel::forgetSource()
     m_accounts = nullptr;
     m_resetting = false;
     m_facts.clear();
+    m_searchTexts.clear();
     m_order.setColumn(m_order.column(), m_order.order());
     m_shown.clear();
     m_rowOf.clear();
@@ -88,10 +89,12 @@ void AccountFilterProxyModel::endSourceReset()
 void AccountFilterProxyModel::rebuild()
 {
     m_facts.clear();
+    m_searchTexts.clear();
     const int rows = m_accounts ? m_accounts->rowCount() : 0;
     m_facts.reserve(std::size_t(rows));
+    m_searchTexts.reserve(std::size_t(rows));
     for (int row = 0; row < rows; ++row)
-        m_facts.push_back(AccountFilter::factsOf(*m_accounts, row));
+        remember(row);
     m_order.setColumn(m_order.column(), m_order.order());
     if (m_accounts)
         m_order.sort(*m_accounts, m_facts);
@@ -115,7 +118,7 @@ void AccountFilterProxyModel::onRowsInserted(int first, int last)
     }
     // A page is one layout change, however its accounts scatter through the sorted table.
     for (int row = first; row <= last; ++row)
-        m_facts.push_back(AccountFilter::factsOf(*m_accounts, row));
+        remember(row);
     m_order.insert(*m_accounts, m_facts, first, last);
     show(acceptedRows());
 }
@@ -127,8 +130,12 @@ void AccountFilterProxyModel::onDataChanged(const QModelIndex &topLeft, const QM
         return;
     std::vector<int> rows;
     bool shownChanges = false;
+    // The ID, name, email and reason: a new OU tree (the OU path column alone) leaves them be.
+    const bool searchedColumns = topLeft.column() <= AccountTableModel::StatusReasonColumn;
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         m_facts[std::size_t(row)] = AccountFilter::factsOf(*m_accounts, row);
+        if (searchedColumns)
+            m_searchTexts[std::size_t(row)] = AccountFilter::searchTextOf(*m_accounts, row);
         shownChanges = shownChanges || accepts(row) != (m_rowOf[std::size_t(row)] >= 0);
         rows.push_back(row);
     }
@@ -174,19 +181,42 @@ void AccountFilterProxyModel::onPlacesChanged()
         Q_EMIT filterChanged();
 }
 
+void AccountFilterProxyModel::remember(int sourceRow)
+{
+    m_facts.push_back(AccountFilter::factsOf(*m_accounts, sourceRow));
+    m_searchTexts.push_back(AccountFilter::searchTextOf(*m_accounts, sourceRow));
+}
+
 bool AccountFilterProxyModel::accepts(int sourceRow) const
 {
-    return m_filter.accepts(*m_accounts, sourceRow, m_facts[std::size_t(sourceRow)]);
+    const auto row = std::size_t(sourceRow);
+    return m_filter.accepts(m_accounts->organizationTree(), m_facts[row], m_searchTexts[row], m_search);
 }
 
 std::vector<int> AccountFilterProxyModel::acceptedRows() const
 {
+    return accepted(m_order.rows(), [](int) { return true; });
+}
+
+std::vector<int> AccountFilterProxyModel::acceptedAmongShown() const
+{
+    return accepted(m_shown, [this](int row) { return m_rowOf[std::size_t(row)] >= 0; });
+}
+
+std::vector<int> AccountFilterProxyModel::accepted(const std::vector<int> &sortedRows,
+                                                   const std::function<bool(int)> &candidate) const
+{
     std::vector<int> rows;
     if (!m_accounts)
         return rows;
-    rows.reserve(m_order.rows().size());
-    for (const int row : m_order.rows()) {
-        if (accepts(row))
+    // Decided in arrival order, the order the search texts lie in memory (in sorted order each
+    // row is a cache miss), then read off in sorted order.
+    std::vector<char> accepts(m_facts.size(), 0);
+    for (std::size_t row = 0; row < accepts.size(); ++row)
+        accepts[row] = candidate(int(row)) && this->accepts(int(row));
+    rows.reserve(sortedRows.size());
+    for (const int row : sortedRows) {
+        if (accepts[std::size_t(row)])
             rows.push_back(row);
     }
     return rows;
@@ -320,8 +350,11 @@ void AccountFilterProxyModel::setAccountFilter(const AccountFilter &filter)
     trimmed.search = filter.search.trimmed();
     if (trimmed == m_filter)
         return;
+    // A longer search (the next keystroke) can only hide rows: look at those shown, not at all.
+    const bool narrower = trimmed.narrows(m_filter);
     m_filter = trimmed;
-    show(acceptedRows());
+    m_search = m_filter.searchMatcher();
+    show(narrower ? acceptedAmongShown() : acceptedRows());
     Q_EMIT filterChanged();
 }
 

@@ -7,6 +7,7 @@
 
 #include <QAbstractProxyModel>
 
+#include <functional>
 #include <vector>
 
 // What the table shows: the accounts the AccountFilter lets through (statuses, OU subtree, suspended
@@ -66,16 +67,24 @@ private:
     void onRowsInserted(int first, int last);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     void onPlacesChanged();
+    void remember(int sourceRow);
     bool accepts(int sourceRow) const;
     // The sorted rows the filter lets through.
     std::vector<int> acceptedRows() const;
+    // Those of the rows shown the filter still lets through.
+    std::vector<int> acceptedAmongShown() const;
+    std::vector<int> accepted(const std::vector<int> &sortedRows, const std::function<bool(int)> &candidate) const;
     // Shows these source rows, in this order, through one layout change that keeps every
     // persistent index (the view's current row and selection) on its account.
     void show(std::vector<int> sourceRows);
 
     AccountTableModel *m_accounts = nullptr;
     AccountFilter m_filter;
-    std::vector<AccountFilter::Facts> m_facts; // per source row
+    QStringMatcher m_search = m_filter.searchMatcher();
+    // Per source row, what the filter looks at: a search compares plain folded text, never
+    // looking up names, so a keystroke over 100,000 accounts fits in a frame.
+    std::vector<AccountFilter::Facts> m_facts;
+    std::vector<QString> m_searchTexts;
     AccountSortOrder m_order;
     std::vector<int> m_shown; // per row here, its source row
     std::vector<int> m_rowOf; // per source row, its row here; -1 when hidden

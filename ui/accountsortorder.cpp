@@ -150,6 +150,9 @@ AccountSortOrder::Value AccountSortOrder::valueOf(const AccountTableModel &model
     default:
         break;
     }
+    // Folded once here rather than in every comparison of a sort: the same order as comparing
+    // without regard to case.
+    value.text = std::move(value.text).toCaseFolded();
     return value;
 }
 
@@ -210,7 +213,7 @@ bool AccountSortOrder::before(int a, int b) const
             order = m_model->account(a).accountId.compare(m_model->account(b).accountId);
         break;
     case Key::Text:
-        order = m_texts[l].compare(m_texts[r], Qt::CaseInsensitive);
+        order = m_texts[l].compare(m_texts[r]);
         break;
     case Key::Arrival:
         break;

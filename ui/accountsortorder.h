@@ -57,7 +57,7 @@ private:
     // compares these instead of chasing each account's strings across the heap.
     std::vector<qint64> m_times;
     std::vector<quint64> m_idPrefixes;
-    std::vector<QString> m_texts;
+    std::vector<QString> m_texts; // case-folded
     QStringList m_unitPaths; // per OrganizationTree node, for the OU path column
     std::vector<int> m_rows;
 };

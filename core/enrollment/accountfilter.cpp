@@ -18,26 +18,56 @@ bool AccountFilter::acceptsPlace(const OrganizationTree &tree, const Facts &fact
 
 bool AccountFilter::matchesSearch(const QString &accountId, const QString *reason, const AccountName &name) const
 {
-    if (search.isEmpty())
-        return true;
-    return accountId.contains(search, Qt::CaseInsensitive) || (reason && reason->contains(search, Qt::CaseInsensitive))
-        || name.name.contains(search, Qt::CaseInsensitive) || name.email.contains(search, Qt::CaseInsensitive);
+    return search.isEmpty() || searchMatcher().indexIn(searchTextOf(accountId, reason, name)) >= 0;
 }
 
 bool AccountFilter::accepts(const AccountTableModel &model, int row) const
 {
-    return accepts(model, row, factsOf(model, row));
-}
-
-bool AccountFilter::accepts(const AccountTableModel &model, int row, const Facts &facts) const
-{
+    const Facts facts = factsOf(model, row);
     if (!statuses.accepts(facts.status) || !acceptsPlace(model.organizationTree(), facts))
         return false;
-    if (search.isEmpty())
-        return true;
     const AccountEnrollment &account = model.account(row);
     return matchesSearch(account.accountId, account.statusReason ? &*account.statusReason : nullptr,
                          model.nameOf(account));
+}
+
+QString AccountFilter::searchTextOf(const QString &accountId, const QString *reason, const AccountName &name)
+{
+    QString text;
+    text.reserve(accountId.size() + (reason ? reason->size() : 0) + name.name.size() + name.email.size() + 4);
+    for (const QString *field : {&accountId, reason, &name.name, &name.email}) {
+        if (field)
+            text += *field;
+        text += QChar(u'\0');
+    }
+    return text.toCaseFolded();
+}
+
+QString AccountFilter::searchTextOf(const AccountTableModel &model, int row)
+{
+    const AccountEnrollment &account = model.account(row);
+    return searchTextOf(account.accountId, account.statusReason ? &*account.statusReason : nullptr,
+                        model.nameOf(account));
+}
+
+QStringMatcher AccountFilter::searchMatcher() const
+{
+    return QStringMatcher(search.toCaseFolded());
+}
+
+bool AccountFilter::accepts(const OrganizationTree &tree, const Facts &facts, QStringView searchText,
+                            const QStringMatcher &searchFolded) const
+{
+    if (!statuses.accepts(facts.status) || !acceptsPlace(tree, facts))
+        return false;
+    return search.isEmpty() || searchFolded.indexIn(searchText) >= 0;
+}
+
+bool AccountFilter::narrows(const AccountFilter &wider) const
+{
+    AccountFilter same = wider;
+    same.search = search;
+    return same == *this && search.toCaseFolded().contains(wider.search.toCaseFolded());
 }
 
 StatusCounts AccountFilter::countsBesideStatus(const AccountTableModel &model) const

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringMatcher>
 
 class AccountTableModel;
 class OrganizationTree;
@@ -37,9 +38,20 @@ struct AccountFilter
     bool matchesSearch(const QString &accountId, const QString *reason, const AccountName &name) const;
     // The whole predicate, straight from the model.
     bool accepts(const AccountTableModel &model, int row) const;
-    // The same, over facts the caller keeps per row (they must be factsOf(model, row)): only a
-    // search reads the account itself.
-    bool accepts(const AccountTableModel &model, int row, const Facts &facts) const;
+
+    // For a caller that keeps each row's facts and search text (a table over 100,000 accounts):
+    // the fields a search looks in, case-folded, each ended by U+0000 so that no match spans two
+    // (typed text never holds U+0000).
+    static QString searchTextOf(const QString &accountId, const QString *reason, const AccountName &name);
+    static QString searchTextOf(const AccountTableModel &model, int row);
+    // The search made ready for many searchTextOf texts: prepare once per refilter, not per row.
+    QStringMatcher searchMatcher() const;
+    // The whole predicate over what such a caller keeps; search is this filter's searchMatcher().
+    bool accepts(const OrganizationTree &tree, const Facts &facts, QStringView searchText,
+                 const QStringMatcher &search) const;
+    // Whether every account this filter accepts is also accepted by wider: only the search differs
+    // and it holds wider's, so a refilter need only look at what wider shows.
+    bool narrows(const AccountFilter &wider) const;
 
     // Per status, the accounts that pass everything but the status: the checkbox counts.
     StatusCounts countsBesideStatus(const AccountTableModel &model) const;
