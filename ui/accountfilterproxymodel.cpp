@@ -92,7 +92,8 @@ void AccountFilterProxyModel::rebuild()
     m_searchTexts.clear();
     const int rows = m_accounts ? m_accounts->rowCount() : 0;
     m_facts.reserve(std::size_t(rows));
-    m_searchTexts.reserve(std::size_t(rows));
+    // About what an ID, a reason, a name and an email take.
+    m_searchTexts.reserve(std::size_t(rows), 96);
     for (int row = 0; row < rows; ++row)
         remember(row);
     m_order.setColumn(m_order.column(), m_order.order());
@@ -135,7 +136,7 @@ void AccountFilterProxyModel::onDataChanged(const QModelIndex &topLeft, const QM
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         m_facts[std::size_t(row)] = AccountFilter::factsOf(*m_accounts, row);
         if (searchedColumns)
-            m_searchTexts[std::size_t(row)] = AccountFilter::searchTextOf(*m_accounts, row);
+            m_searchTexts.replace(std::size_t(row), AccountFilter::searchTextOf(*m_accounts, row));
         shownChanges = shownChanges || accepts(row) != (m_rowOf[std::size_t(row)] >= 0);
         rows.push_back(row);
     }
@@ -184,13 +185,13 @@ void AccountFilterProxyModel::onPlacesChanged()
 void AccountFilterProxyModel::remember(int sourceRow)
 {
     m_facts.push_back(AccountFilter::factsOf(*m_accounts, sourceRow));
-    m_searchTexts.push_back(AccountFilter::searchTextOf(*m_accounts, sourceRow));
+    m_searchTexts.append(AccountFilter::searchTextOf(*m_accounts, sourceRow));
 }
 
 bool AccountFilterProxyModel::accepts(int sourceRow) const
 {
     const auto row = std::size_t(sourceRow);
-    return m_filter.accepts(m_accounts->organizationTree(), m_facts[row], m_searchTexts[row], m_search);
+    return m_filter.accepts(m_accounts->organizationTree(), m_facts[row], m_searchTexts.at(row), m_searchKey);
 }
 
 std::vector<int> AccountFilterProxyModel::acceptedRows() const
@@ -353,7 +354,7 @@ void AccountFilterProxyModel::setAccountFilter(const AccountFilter &filter)
     // A longer search (the next keystroke) can only hide rows: look at those shown, not at all.
     const bool narrower = trimmed.narrows(m_filter);
     m_filter = trimmed;
-    m_search = m_filter.searchMatcher();
+    m_searchKey = m_filter.searchKey();
     show(narrower ? acceptedAmongShown() : acceptedRows());
     Q_EMIT filterChanged();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountsearchtexts.h"
 #include "accountsortorder.h"
 #include "enrollment/accountfilter.h"
 #include "enrollment/accounttablemodel.h"
@@ -80,11 +81,11 @@ private:
 
     AccountTableModel *m_accounts = nullptr;
     AccountFilter m_filter;
-    QStringMatcher m_search = m_filter.searchMatcher();
+    QByteArray m_searchKey = m_filter.searchKey();
     // Per source row, what the filter looks at: a search compares plain folded text, never
-    // looking up names, so a keystroke over 100,000 accounts fits in a frame.
+    // looking up names or folding case, so a keystroke over 100,000 accounts fits in a frame.
     std::vector<AccountFilter::Facts> m_facts;
-    std::vector<QString> m_searchTexts;
+    AccountSearchTexts m_searchTexts;
     AccountSortOrder m_order;
     std::vector<int> m_shown; // per row here, its source row
     std::vector<int> m_rowOf; // per source row, its row here; -1 when hidden

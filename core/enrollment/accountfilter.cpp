@@ -2,6 +2,8 @@
 
 #include "enrollment/accounttablemodel.h"
 
+#include <string_view>
+
 AccountFilter::Facts AccountFilter::factsOf(const AccountTableModel &model, int row)
 {
     const AccountEnrollment &account = model.account(row);
@@ -16,9 +18,20 @@ bool AccountFilter::acceptsPlace(const OrganizationTree &tree, const Facts &fact
     return unit < 0 || (facts.unit >= 0 && tree.contains(unit, facts.unit));
 }
 
+namespace {
+
+bool holds(QByteArrayView searchText, QByteArrayView key)
+{
+    return std::string_view(searchText.data(), std::size_t(searchText.size()))
+               .find(std::string_view(key.data(), std::size_t(key.size())))
+        != std::string_view::npos;
+}
+
+} // namespace
+
 bool AccountFilter::matchesSearch(const QString &accountId, const QString *reason, const AccountName &name) const
 {
-    return search.isEmpty() || searchMatcher().indexIn(searchTextOf(accountId, reason, name)) >= 0;
+    return search.isEmpty() || holds(searchTextOf(accountId, reason, name), searchKey());
 }
 
 bool AccountFilter::accepts(const AccountTableModel &model, int row) const
@@ -31,7 +44,7 @@ bool AccountFilter::accepts(const AccountTableModel &model, int row) const
                          model.nameOf(account));
 }
 
-QString AccountFilter::searchTextOf(const QString &accountId, const QString *reason, const AccountName &name)
+QByteArray AccountFilter::searchTextOf(const QString &accountId, const QString *reason, const AccountName &name)
 {
     QString text;
     text.reserve(accountId.size() + (reason ? reason->size() : 0) + name.name.size() + name.email.size() + 4);
@@ -40,27 +53,27 @@ QString AccountFilter::searchTextOf(const QString &accountId, const QString *rea
             text += *field;
         text += QChar(u'\0');
     }
-    return text.toCaseFolded();
+    return std::move(text).toCaseFolded().toUtf8();
 }
 
-QString AccountFilter::searchTextOf(const AccountTableModel &model, int row)
+QByteArray AccountFilter::searchTextOf(const AccountTableModel &model, int row)
 {
     const AccountEnrollment &account = model.account(row);
     return searchTextOf(account.accountId, account.statusReason ? &*account.statusReason : nullptr,
                         model.nameOf(account));
 }
 
-QStringMatcher AccountFilter::searchMatcher() const
+QByteArray AccountFilter::searchKey() const
 {
-    return QStringMatcher(search.toCaseFolded());
+    return search.toCaseFolded().toUtf8();
 }
 
-bool AccountFilter::accepts(const OrganizationTree &tree, const Facts &facts, QStringView searchText,
-                            const QStringMatcher &searchFolded) const
+bool AccountFilter::accepts(const OrganizationTree &tree, const Facts &facts, QByteArrayView searchText,
+                            QByteArrayView key) const
 {
     if (!statuses.accepts(facts.status) || !acceptsPlace(tree, facts))
         return false;
-    return search.isEmpty() || searchFolded.indexIn(searchText) >= 0;
+    return search.isEmpty() || holds(searchText, key);
 }
 
 bool AccountFilter::narrows(const AccountFilter &wider) const
