@@ -60,6 +60,7 @@ void AccountFilterProxyModel::forgetSource()
 {
     m_accounts = nullptr;
     m_resetting = false;
+    m_unsettled.clear();
     m_facts.clear();
     m_searchTexts.clear();
     m_order.setColumn(m_order.column(), m_order.order());
@@ -88,6 +89,7 @@ void AccountFilterProxyModel::endSourceReset()
 
 void AccountFilterProxyModel::rebuild()
 {
+    m_unsettled.clear();
     m_facts.clear();
     m_searchTexts.clear();
     const int rows = m_accounts ? m_accounts->rowCount() : 0;
@@ -117,6 +119,7 @@ void AccountFilterProxyModel::onRowsInserted(int first, int last)
         endSourceReset();
         return;
     }
+    settle();
     // A page is one layout change, however its accounts scatter through the sorted table.
     for (int row = first; row <= last; ++row)
         remember(row);
@@ -129,39 +132,52 @@ void AccountFilterProxyModel::onDataChanged(const QModelIndex &topLeft, const QM
 {
     if (m_resetting || !m_accounts || !topLeft.isValid() || std::size_t(bottomRight.row()) >= m_rowOf.size())
         return;
-    std::vector<int> rows;
-    bool shownChanges = false;
     // The ID, name, email and reason: a new OU tree (the OU path column alone) leaves them be.
     const bool searchedColumns = topLeft.column() <= AccountTableModel::StatusReasonColumn;
+    const int column = m_order.column();
+    const bool sortColumn = column >= topLeft.column() && column <= bottomRight.column();
+    int top = rowCount();
+    int bottom = -1;
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         m_facts[std::size_t(row)] = AccountFilter::factsOf(*m_accounts, row);
         if (searchedColumns)
             m_searchTexts.replace(std::size_t(row), AccountFilter::searchTextOf(*m_accounts, row));
-        shownChanges = shownChanges || accepts(row) != (m_rowOf[std::size_t(row)] >= 0);
-        rows.push_back(row);
-    }
-    const int column = m_order.column();
-    const bool sortValueChanged = column >= topLeft.column() && column <= bottomRight.column()
-        && m_order.update(*m_accounts, m_facts, rows);
-    if (shownChanges || sortValueChanged)
-        show(acceptedRows());
-
-    int top = rowCount();
-    int bottom = -1;
-    for (const int row : rows) {
-        if (const int shown = m_rowOf[std::size_t(row)]; shown >= 0) {
+        const int shown = m_rowOf[std::size_t(row)];
+        if (sortColumn || accepts(row) != (shown >= 0))
+            m_unsettled.push_back(row);
+        if (shown >= 0) {
             top = std::min(top, shown);
             bottom = std::max(bottom, shown);
         }
     }
+    // A names page brings one dataChanged per run of rows, hundreds scattered through the table:
+    // rows move and come and go once for all of them, when the event loop next turns.
+    if (!m_unsettled.empty() && !m_settleQueued) {
+        m_settleQueued = true;
+        QMetaObject::invokeMethod(this, &AccountFilterProxyModel::settle, Qt::QueuedConnection);
+    }
     if (bottom >= 0)
         Q_EMIT dataChanged(index(top, topLeft.column()), index(bottom, bottomRight.column()), roles);
+}
+
+void AccountFilterProxyModel::settle()
+{
+    m_settleQueued = false;
+    if (m_unsettled.empty() || !m_accounts)
+        return;
+    std::vector<int> rows = std::move(m_unsettled);
+    m_unsettled.clear();
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    m_order.update(*m_accounts, m_facts, rows);
+    show(acceptedRows());
 }
 
 void AccountFilterProxyModel::onPlacesChanged()
 {
     if (m_resetting || !m_accounts)
         return;
+    settle();
     // A new tree moves accounts between OUs (and renames the paths an OU path sort compares).
     std::vector<int> changed;
     for (std::size_t row = 0; row < m_facts.size(); ++row) {
@@ -336,6 +352,7 @@ QVariant AccountFilterProxyModel::headerData(int section, Qt::Orientation orient
 
 void AccountFilterProxyModel::sort(int column, Qt::SortOrder order)
 {
+    settle();
     if (column == m_order.column() && order == m_order.order())
         return;
     m_order.setColumn(column, order);
@@ -351,6 +368,7 @@ void AccountFilterProxyModel::setAccountFilter(const AccountFilter &filter)
     trimmed.search = filter.search.trimmed();
     if (trimmed == m_filter)
         return;
+    settle();
     // A longer search (the next keystroke) can only hide rows: look at those shown, not at all.
     const bool narrower = trimmed.narrows(m_filter);
     m_filter = trimmed;

@@ -16,7 +16,9 @@
 //
 // Every account's filter facts are kept per row and every row stays sorted (AccountSortOrder), so a
 // refilter is one pass over plain values and one layout change, never a sort: a status toggle over
-// 100,000 accounts fits in a frame. The source must be an AccountTableModel; any other shows no rows.
+// 100,000 accounts fits in a frame. Rows whose data changed (names arriving, a new status) move or
+// come and go once per event-loop turn, however many dataChanged signals the turn brought; any
+// other change settles them first. The source must be an AccountTableModel; any other shows no rows.
 class AccountFilterProxyModel : public QAbstractProxyModel
 {
     Q_OBJECT
@@ -67,6 +69,8 @@ private:
     void onRowsAboutToBeInserted(int first);
     void onRowsInserted(int first, int last);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    // Puts the rows whose data changed where they now belong, shown or not.
+    void settle();
     void onPlacesChanged();
     void remember(int sourceRow);
     bool accepts(int sourceRow) const;
@@ -90,4 +94,6 @@ private:
     std::vector<int> m_shown; // per row here, its source row
     std::vector<int> m_rowOf; // per source row, its row here; -1 when hidden
     bool m_resetting = false;
+    std::vector<int> m_unsettled; // source rows changed since the last settle()
+    bool m_settleQueued = false;
 };

@@ -169,9 +169,12 @@ private Q_SLOTS:
     void shouldKeepTheCurrentAndSelectedAccountsAcrossARefilter();
     void shouldPutAppendedRowsInTheirSortedPlace();
     void shouldMoveAChangedRowAndKeepItCurrent();
+    void shouldSettleScatteredChangesInOneLayoutChange();
 
 private:
     void verifyShown(int line);
+    // Rows whose data changed settle when the event loop next turns.
+    void letTheEventLoopTurn() { QCoreApplication::sendPostedEvents(m_proxy.get(), QEvent::MetaCall); }
 
     std::unique_ptr<AccountTableModel> m_model;
     std::unique_ptr<AccountFilterProxyModel> m_proxy;
@@ -254,8 +257,10 @@ void AccountFilterProxyOrderTest::shouldShowWhatTheFilterAcceptsThroughLoadsChan
     // Names arrive for accounts loaded and still to come; a search by name finds them as they do.
     m_model->expectAccountNames();
     m_model->addAccountNames(namesOf(0, 50));
+    letTheEventLoopTurn();
     verifyShown(__LINE__);
     m_model->addAccountNames(namesOf(50, 70));
+    letTheEventLoopTurn();
     verifyShown(__LINE__);
     m_model->appendAccounts(accountsNumbered(100, 20));
     verifyShown(__LINE__);
@@ -279,6 +284,7 @@ void AccountFilterProxyOrderTest::shouldShowWhatTheFilterAcceptsThroughLoadsChan
     m_proxy->sort(AccountTableModel::StatusColumn, Qt::AscendingOrder);
     verifyShown(__LINE__);
     m_model->appendAccounts(accountsNumbered(10, 40, 1));
+    letTheEventLoopTurn();
     verifyShown(__LINE__);
 
     m_proxy->setStatusFilter(StatusFilter::all());
@@ -379,9 +385,35 @@ void AccountFilterProxyOrderTest::shouldMoveAChangedRowAndKeepItCurrent()
     name.name = QStringLiteral("zzz renamed");
     renamed.insert(current, name);
     m_model->addAccountNames(renamed);
+    letTheEventLoopTurn();
     verifyShown(__LINE__);
     QCOMPARE(idAt(selection.currentIndex()), current);
     QCOMPARE(selection.currentIndex().row(), m_proxy->rowCount() - 1);
+}
+
+void AccountFilterProxyOrderTest::shouldSettleScatteredChangesInOneLayoutChange()
+{
+    m_model->appendAccounts(accountsNumbered(0, 60));
+    m_model->expectAccountNames();
+    m_model->addAccountNames({}); // names are Available: later pages change no state
+    m_proxy->sort(AccountTableModel::AccountNameColumn, Qt::DescendingOrder);
+    m_proxy->setSearchText(QStringLiteral("a"));
+    QSignalSpy layouts(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+    QSignalSpy changes(m_proxy.get(), &QAbstractItemModel::dataChanged);
+    // Every other account named: thirty runs of one row, thirty dataChanged signals.
+    AccountNames names = namesOf(0, 60);
+    for (int i = 1; i < 60; i += 2)
+        names.remove(accountNumber(i).accountId);
+    m_model->addAccountNames(names);
+    QCOMPARE(layouts.size(), 0);
+    QVERIFY(changes.size() > 0); // the rows shown are told at once that their cells changed
+    letTheEventLoopTurn();
+    QCOMPARE(layouts.size(), 1);
+    verifyShown(__LINE__);
+    // A refilter before the turn settles the changes first.
+    m_model->addAccountNames(namesOf(1, 1));
+    m_proxy->setSearchText(QStringLiteral("al"));
+    verifyShown(__LINE__);
 }
 
 QTEST_GUILESS_MAIN(AccountFilterProxyOrderTest)
