@@ -36,12 +36,15 @@ bool AccountFilter::matchesSearch(const QString &accountId, const QString *reaso
 
 bool AccountFilter::accepts(const AccountTableModel &model, int row) const
 {
+    return accepts(model, row, searchKey());
+}
+
+bool AccountFilter::accepts(const AccountTableModel &model, int row, QByteArrayView key) const
+{
     const Facts facts = factsOf(model, row);
     if (!statuses.accepts(facts.status) || !acceptsPlace(model.organizationTree(), facts))
         return false;
-    const AccountEnrollment &account = model.account(row);
-    return matchesSearch(account.accountId, account.statusReason ? &*account.statusReason : nullptr,
-                         model.nameOf(account));
+    return search.isEmpty() || holds(searchTextOf(model, row), key);
 }
 
 QByteArray AccountFilter::searchTextOf(const QString &accountId, const QString *reason, const AccountName &name)
@@ -88,8 +91,9 @@ StatusCounts AccountFilter::countsBesideStatus(const AccountTableModel &model) c
     StatusCounts counts;
     AccountFilter besideStatus = *this;
     besideStatus.statuses = StatusFilter::all();
+    const QByteArray key = searchKey();
     for (int row = 0, rows = model.rowCount(); row < rows; ++row) {
-        if (besideStatus.accepts(model, row))
+        if (besideStatus.accepts(model, row, key))
             counts.add(model.account(row));
     }
     return counts;
@@ -102,8 +106,9 @@ QList<StatusCounts> AccountFilter::countsPerUnit(const AccountTableModel &model)
     AccountFilter everywhere = *this;
     everywhere.statuses = StatusFilter::all();
     everywhere.unit = -1;
+    const QByteArray key = searchKey();
     for (int row = 0, rows = model.rowCount(); row < rows; ++row) {
-        if (!everywhere.accepts(model, row))
+        if (!everywhere.accepts(model, row, key))
             continue;
         const AccountEnrollment &account = model.account(row);
         // Counted in its own OU and in every OU above it.

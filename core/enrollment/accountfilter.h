@@ -62,4 +62,8 @@ struct AccountFilter
     QList<StatusCounts> countsPerUnit(const AccountTableModel &model) const;
 
     friend bool operator==(const AccountFilter &, const AccountFilter &) = default;
+
+private:
+    // key is searchKey(), made once for a pass over every row.
+    bool accepts(const AccountTableModel &model, int row, QByteArrayView key) const;
 };
