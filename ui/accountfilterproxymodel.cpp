@@ -35,16 +35,15 @@ void AccountFilterProxyModel::connectSource()
     connect(source, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
     // The account table only appends and resets; anything else that moves rows or columns starts over.
-    connect(source, &QAbstractItemModel::rowsAboutToBeRemoved, this, &AccountFilterProxyModel::beginSourceReset);
-    connect(source, &QAbstractItemModel::rowsRemoved, this, &AccountFilterProxyModel::endSourceReset);
-    connect(source, &QAbstractItemModel::rowsAboutToBeMoved, this, &AccountFilterProxyModel::beginSourceReset);
-    connect(source, &QAbstractItemModel::rowsMoved, this, &AccountFilterProxyModel::endSourceReset);
-    connect(source, &QAbstractItemModel::layoutAboutToBeChanged, this, &AccountFilterProxyModel::beginSourceReset);
-    connect(source, &QAbstractItemModel::layoutChanged, this, &AccountFilterProxyModel::endSourceReset);
-    connect(source, &QAbstractItemModel::columnsAboutToBeInserted, this, &AccountFilterProxyModel::beginSourceReset);
-    connect(source, &QAbstractItemModel::columnsInserted, this, &AccountFilterProxyModel::endSourceReset);
-    connect(source, &QAbstractItemModel::columnsAboutToBeRemoved, this, &AccountFilterProxyModel::beginSourceReset);
-    connect(source, &QAbstractItemModel::columnsRemoved, this, &AccountFilterProxyModel::endSourceReset);
+    const auto startOver = [this, source](auto aboutTo, auto done) {
+        connect(source, aboutTo, this, &AccountFilterProxyModel::beginSourceReset);
+        connect(source, done, this, &AccountFilterProxyModel::endSourceReset);
+    };
+    startOver(&QAbstractItemModel::rowsAboutToBeRemoved, &QAbstractItemModel::rowsRemoved);
+    startOver(&QAbstractItemModel::rowsAboutToBeMoved, &QAbstractItemModel::rowsMoved);
+    startOver(&QAbstractItemModel::layoutAboutToBeChanged, &QAbstractItemModel::layoutChanged);
+    startOver(&QAbstractItemModel::columnsAboutToBeInserted, &QAbstractItemModel::columnsInserted);
+    startOver(&QAbstractItemModel::columnsAboutToBeRemoved, &QAbstractItemModel::columnsRemoved);
     connect(source, &QAbstractItemModel::dataChanged, this, &AccountFilterProxyModel::onDataChanged);
     connect(source, &QAbstractItemModel::headerDataChanged, this, [this](Qt::Orientation orientation, int first, int last) {
         if (orientation == Qt::Horizontal)
