@@ -244,7 +244,7 @@ void AccountFilterProxyModelTest::shouldListVisibleAccountsInTheOrderShown()
 
 void AccountFilterProxyModelTest::shouldStayConsistentWhenThousandsOfScatteredRowsChange()
 {
-    // Enough rows that a toggle takes the one-relayout path rather than range-by-range removal.
+    // Thousands of rows scattered through a sorted table come and go at once.
     QList<AccountEnrollment> many;
     const QStringList statuses{"Active", "Failed", "Pending", "Inactive"};
     for (int i = 0; i < 4000; ++i) {
