@@ -80,6 +80,8 @@ private Q_SLOTS:
     void shouldListVisibleAccountsInTheOrderShown();
     void shouldStayConsistentWhenThousandsOfScatteredRowsChange();
     void shouldGiveTimesInUtcAndWholeReasonsAsTooltips();
+    void shouldMatchSearchBeyondAsciiAndNeverAcrossFields_data();
+    void shouldMatchSearchBeyondAsciiAndNeverAcrossFields();
 
 private:
     std::unique_ptr<AccountTableModel> m_model;
@@ -242,7 +244,7 @@ void AccountFilterProxyModelTest::shouldListVisibleAccountsInTheOrderShown()
 
 void AccountFilterProxyModelTest::shouldStayConsistentWhenThousandsOfScatteredRowsChange()
 {
-    // Enough rows that a toggle takes the one-relayout path rather than range-by-range removal.
+    // Thousands of rows scattered through a sorted table come and go at once.
     QList<AccountEnrollment> many;
     const QStringList statuses{"Active", "Failed", "Pending", "Inactive"};
     for (int i = 0; i < 4000; ++i) {
@@ -311,6 +313,31 @@ void AccountFilterProxyModelTest::shouldSearchAndSortByAccountNameAndEmail()
     m_proxy->sort(AccountTableModel::EmailColumn, Qt::AscendingOrder);
     QCOMPARE(shownIds(*m_proxy).mid(2), (QStringList{QStringLiteral("000000000001"), QStringLiteral("222222222222"),
                                                      QStringLiteral("555555555555")}));
+}
+
+void AccountFilterProxyModelTest::shouldMatchSearchBeyondAsciiAndNeverAcrossFields_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("accented capitals find accented small letters") << QStringLiteral("\u00C5NGSTR\u00D6M")
+                                                                   << QStringList{"222222222222"};
+    QTest::newRow("Greek in another case") << QStringLiteral("\u03A0\u039B\u0391\u03A4\u03A6\u038C\u03A1\u039C\u0391")
+                                           << QStringList{"555555555555"};
+    QTest::newRow("the end of an ID and the start of its reason") << QStringLiteral("2222creating") << QStringList{};
+    QTest::newRow("the end of a name and the start of its email") << QStringLiteral("opsops@") << QStringList{};
+    QTest::newRow("a whole email") << QStringLiteral("OPS@example.com") << QStringList{"222222222222"};
+}
+
+void AccountFilterProxyModelTest::shouldMatchSearchBeyondAsciiAndNeverAcrossFields()
+{
+    QFETCH(QString, search);
+    QFETCH(QStringList, expected);
+    AccountNames names;
+    names.insert(QStringLiteral("222222222222"), AccountName{QStringLiteral("\u00C5ngstr\u00F6m ops"), QStringLiteral("ops@example.com")});
+    names.insert(QStringLiteral("555555555555"), AccountName{QStringLiteral("\u03C0\u03BB\u03B1\u03C4\u03C6\u03CC\u03C1\u03BC\u03B1"), QString()});
+    m_model->addAccountNames(names);
+    m_proxy->setSearchText(search);
+    QCOMPARE(shownIds(*m_proxy), expected);
 }
 
 QTEST_GUILESS_MAIN(AccountFilterProxyModelTest)
