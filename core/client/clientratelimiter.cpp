@@ -15,6 +15,10 @@ constexpr double BucketSeconds = 0.5;
 // Steady probing.
 constexpr double SuccessWindowSeconds = 2.0;
 constexpr double RestRequests = 20.0;
+constexpr double MaxRestSeconds = 4.0;
+// Fewer successes than this in the window (the first throttles of a load) say nothing about the
+// rate the service allows: botocore's rules apply to that throttle.
+constexpr std::size_t MinSuccessesForARate = 4;
 
 double seconds(qint64 ms)
 {
@@ -94,14 +98,14 @@ double ClientRateLimiter::successRate(double now, bool succeeded)
 
 double ClientRateLimiter::rateAtThrottle(double measured) const
 {
-    const double sent = m_probing == Probing::Steady ? m_successRate : measured;
+    const double sent = m_restsAfterThrottle ? m_successRate : measured;
     // Before the bucket is in use its rate means nothing; the measured rate is what was sent.
     return m_enabled ? std::min(sent, m_fillRate) : sent;
 }
 
 double ClientRateLimiter::restAfterRecovery() const
 {
-    return m_probing == Probing::Steady ? RestRequests / std::max(m_rateAtThrottle, 1.0) : 0.0;
+    return m_restsAfterThrottle ? std::min(MaxRestSeconds, RestRequests / std::max(m_rateAtThrottle, 1.0)) : 0.0;
 }
 
 void ClientRateLimiter::recordResponse(qint64 nowMs, bool throttled, qint64 sentAtMs)
@@ -114,6 +118,7 @@ void ClientRateLimiter::recordResponse(qint64 nowMs, bool throttled, qint64 sent
     if (throttled) {
         if (m_probing == Probing::Steady && m_enabled && sentAtMs >= 0 && seconds(sentAtMs) < m_lastThrottle)
             return;
+        m_restsAfterThrottle = m_probing == Probing::Steady && m_successes.size() >= MinSuccessesForARate;
         m_rateAtThrottle = rateAtThrottle(measured);
         m_recoverySeconds = recoverySeconds(m_rateAtThrottle);
         m_lastThrottle = now;

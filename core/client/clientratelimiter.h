@@ -20,7 +20,8 @@ public:
         // at that rate. Here the rate at a throttle is the successful answers of the last two
         // seconds, throttles of requests sent before the last cut are the same event and cut
         // nothing more, and the curve rests at that rate for as long as 20 requests take before
-        // probing higher.
+        // probing higher (4 s at most). Until the service has let 4 requests through in those two
+        // seconds, a throttle is handled as botocore does.
         Steady,
     };
     void setProbing(Probing probing) { m_probing = probing; }
@@ -70,4 +71,5 @@ private:
     // Steady: when the successful answers of the last two seconds came.
     std::deque<double> m_successes;
     double m_successRate = 0.0;
+    bool m_restsAfterThrottle = false; // the last throttle came with a measured rate to rest at
 };

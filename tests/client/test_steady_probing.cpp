@@ -42,6 +42,7 @@ private Q_SLOTS:
     void shouldCutOnceForThrottlesOfRequestsSentBeforeTheCut();
     void shouldRestAtTheThrottledRateForTwentyRequestsBeforeProbingHigher();
     void shouldLeaveBotocoreProbingAsItWas();
+    void shouldProbeAsBotocoreUntilFourRequestsGotThrough();
 };
 
 void SteadyProbingTest::shouldCutToSeventyPercentOfTheSuccessesOfTheLastTwoSeconds()
@@ -74,8 +75,7 @@ void SteadyProbingTest::shouldRestAtTheThrottledRateForTwentyRequestsBeforeProbi
     // at 5 a second take 4 s more.
     const double recoveryMs = std::cbrt(5.0 * 0.3 / 0.4) * 1000.0;
     ClientRateLimiter steady = throttledAfterSlowingDown(ClientRateLimiter::Probing::Steady);
-    ClientRateLimiter botocore = throttledAfterSlowingDown(ClientRateLimiter::Probing::Steady);
-    botocore.setProbing(ClientRateLimiter::Probing::Botocore);
+    ClientRateLimiter botocore = throttledAfterSlowingDown(ClientRateLimiter::Probing::Botocore);
     const qint64 resting = 5000 + qint64(recoveryMs) + 3000;
     answer(steady, 5200, resting, 200);
     answer(botocore, 5200, resting, 200);
@@ -100,6 +100,21 @@ void SteadyProbingTest::shouldLeaveBotocoreProbingAsItWas()
     const double afterCut = botocore.currentRate();
     botocore.recordResponse(5020, true, 4970);
     QVERIFY(botocore.currentRate() < afterCut);
+}
+
+// The first throttle of a load, after three answers: no rate to rest at, so no twenty-second rest
+// at half a request a second.
+void SteadyProbingTest::shouldProbeAsBotocoreUntilFourRequestsGotThrough()
+{
+    ClientRateLimiter steady = limiterProbing(ClientRateLimiter::Probing::Steady);
+    ClientRateLimiter botocore = limiterProbing(ClientRateLimiter::Probing::Botocore);
+    for (ClientRateLimiter *limiter : {&steady, &botocore}) {
+        answer(*limiter, 1000, 1150, 50);
+        limiter->recordResponse(1200, true, 1150);
+        answer(*limiter, 1300, 4000, 100);
+    }
+    QCOMPARE(steady.currentRate(), botocore.currentRate());
+    QVERIFY2(steady.currentRate() > 1.0, qPrintable(QString::number(steady.currentRate())));
 }
 
 QTEST_GUILESS_MAIN(SteadyProbingTest)
