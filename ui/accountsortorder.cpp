@@ -34,14 +34,14 @@ void AccountSortOrder::setColumn(int column, Qt::SortOrder order)
     switch (column) {
     case AccountTableModel::LastUpdatedColumn:
     case AccountTableModel::JoinedColumn:
-        m_key = Key::Time;
+    case AccountTableModel::StatusColumn:
+        m_key = Key::Number;
         break;
     case AccountTableModel::AccountIdColumn:
         m_key = Key::AccountId;
         break;
     case AccountTableModel::AccountNameColumn:
     case AccountTableModel::EmailColumn:
-    case AccountTableModel::StatusColumn:
     case AccountTableModel::StatusReasonColumn:
     case AccountTableModel::OuPathColumn:
     case AccountTableModel::AccountStateColumn:
@@ -52,7 +52,7 @@ void AccountSortOrder::setColumn(int column, Qt::SortOrder order)
         break;
     }
     m_model = nullptr;
-    m_times = {};
+    m_numbers = {};
     m_idPrefixes = {};
     m_texts = {};
     m_unitPaths.clear();
@@ -65,7 +65,7 @@ void AccountSortOrder::sort(const AccountTableModel &model, const std::vector<Fa
     refreshUnitPaths(model);
     const int rows = model.rowCount();
     const auto sized = [rows](Key key, Key wanted) { return std::size_t(key == wanted ? rows : 0); };
-    m_times.assign(sized(m_key, Key::Time), 0);
+    m_numbers.assign(sized(m_key, Key::Number), 0);
     m_idPrefixes.assign(sized(m_key, Key::AccountId), 0);
     m_texts.assign(sized(m_key, Key::Text), QString());
     for (int row = 0; row < rows; ++row)
@@ -121,10 +121,10 @@ AccountSortOrder::Value AccountSortOrder::valueOf(const AccountTableModel &model
     Value value;
     switch (m_column) {
     case AccountTableModel::LastUpdatedColumn:
-        value.time = account.lastUpdatedMsecs.value_or(NoTime);
+        value.number = account.lastUpdatedMsecs.value_or(NoTime);
         break;
     case AccountTableModel::JoinedColumn:
-        value.time = model.nameOf(account).joinedMsecs.value_or(NoTime);
+        value.number = model.nameOf(account).joinedMsecs.value_or(NoTime);
         break;
     case AccountTableModel::AccountIdColumn:
         value.idPrefix = prefixKey(account.accountId);
@@ -136,7 +136,7 @@ AccountSortOrder::Value AccountSortOrder::valueOf(const AccountTableModel &model
         value.text = model.nameOf(account).email;
         break;
     case AccountTableModel::StatusColumn:
-        value.text = account.statusText;
+        value.number = enrollmentStatusUrgency(facts.status);
         break;
     case AccountTableModel::StatusReasonColumn:
         value.text = account.statusReason.value_or(QString());
@@ -164,9 +164,9 @@ void AccountSortOrder::store(int row, Value value)
             values.resize(at + 1);
     };
     switch (m_key) {
-    case Key::Time:
-        grow(m_times);
-        m_times[at] = value.time;
+    case Key::Number:
+        grow(m_numbers);
+        m_numbers[at] = value.number;
         break;
     case Key::AccountId:
         grow(m_idPrefixes);
@@ -185,8 +185,8 @@ bool AccountSortOrder::sameValue(int row, const Value &value) const
 {
     const auto at = std::size_t(row);
     switch (m_key) {
-    case Key::Time:
-        return m_times[at] == value.time;
+    case Key::Number:
+        return m_numbers[at] == value.number;
     case Key::AccountId:
         return m_idPrefixes[at] == value.idPrefix;
     case Key::Text:
@@ -203,8 +203,8 @@ bool AccountSortOrder::before(int a, int b) const
     const auto r = std::size_t(b);
     int order = 0;
     switch (m_key) {
-    case Key::Time:
-        order = m_times[l] < m_times[r] ? -1 : m_times[l] > m_times[r] ? 1 : 0;
+    case Key::Number:
+        order = m_numbers[l] < m_numbers[r] ? -1 : m_numbers[l] > m_numbers[r] ? 1 : 0;
         break;
     case Key::AccountId:
         if (m_idPrefixes[l] != m_idPrefixes[r] && m_idPrefixes[l] != NoPrefixKey && m_idPrefixes[r] != NoPrefixKey)

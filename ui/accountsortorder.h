@@ -33,10 +33,10 @@ public:
     const std::vector<int> &rows() const { return m_rows; }
 
 private:
-    enum class Key { Arrival, Time, AccountId, Text };
+    enum class Key { Arrival, Number, AccountId, Text };
     struct Value
     {
-        qint64 time = 0;
+        qint64 number = 0; // a time in ms, or a status's urgency
         quint64 idPrefix = 0;
         QString text;
     };
@@ -55,7 +55,7 @@ private:
     const AccountTableModel *m_model = nullptr;
     // One value per model row, side by side, for the column's key only: a sort of 100,000 rows
     // compares these instead of chasing each account's strings across the heap.
-    std::vector<qint64> m_times;
+    std::vector<qint64> m_numbers;
     std::vector<quint64> m_idPrefixes;
     std::vector<QString> m_texts; // case-folded
     QStringList m_unitPaths; // per OrganizationTree node, for the OU path column

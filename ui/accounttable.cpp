@@ -24,6 +24,8 @@ AccountTable::AccountTable(AccountTableModel *model, AccountFilterProxyModel *pr
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Nothing here is edited: Tab moves on to the window's other controls, arrows move in the table.
+    setTabKeyNavigation(false);
     setWordWrap(false);
     setTextElideMode(Qt::ElideRight);
     setAlternatingRowColors(true);

@@ -38,3 +38,22 @@ QString notListedExplanation()
                           "Optimizer's list of the organization did not include it. A new account can take up to 24 "
                           "hours to appear there; a suspended or closed one may not appear at all.");
 }
+
+int enrollmentStatusUrgency(EnrollmentStatus status)
+{
+    switch (status) {
+    case EnrollmentStatus::Failed:
+        return 0;
+    case EnrollmentStatus::Pending:
+        return 1;
+    case EnrollmentStatus::Inactive:
+        return 2;
+    case EnrollmentStatus::NotListed:
+        return 3;
+    case EnrollmentStatus::Active:
+        return 4;
+    case EnrollmentStatus::Other:
+        break;
+    }
+    return 5;
+}

@@ -18,5 +18,8 @@ EnrollmentStatus enrollmentStatusFromText(QStringView text);
 // The service's own spelling ("Active"); "Other" for the unknown bucket; "Not listed" for ours (two
 // words, so it can never be taken for one of the service's).
 QString enrollmentStatusName(EnrollmentStatus status);
+// How soon an admin should look: Failed 0, Pending 1, Inactive 2, Not listed 3, Active 4, any
+// other status 5. The Status column sorts by it, not by the alphabet.
+int enrollmentStatusUrgency(EnrollmentStatus status);
 // Why an account is Not listed, for tooltips and the export's reason column.
 QString notListedExplanation();

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void shouldCombineStatusFilterAndSearch();
     void shouldSearchAndSortByAccountNameAndEmail();
     void shouldSortLastUpdatedByTimeNotByText();
+    void shouldSortStatusByUrgencyNotByAlphabet();
     void shouldSortAccountsWithoutTimestampFirst();
     void shouldFilterPagesAsTheyArrive();
     void shouldListVisibleAccountsInTheOrderShown();
@@ -188,6 +189,17 @@ void AccountFilterProxyModelTest::shouldCombineStatusFilterAndSearch()
     m_proxy->setStatusFilter(filterOf({EnrollmentStatus::Active}));
     QCOMPARE(shownIds(*m_proxy), QStringList{"444444444444"});
     QCOMPARE(changed.size(), 3);
+}
+
+// Failed, Pending, Inactive, Active, then a status AWS may add; equal statuses in arrival order.
+void AccountFilterProxyModelTest::shouldSortStatusByUrgencyNotByAlphabet()
+{
+    m_proxy->sort(AccountTableModel::StatusColumn, Qt::AscendingOrder);
+    QCOMPARE(shownIds(*m_proxy), (QStringList{"111111111111", "555555555555", "222222222222", "333333333333",
+                                              "777777777777", "000000000001", "444444444444", "666666666666"}));
+    m_proxy->sort(AccountTableModel::StatusColumn, Qt::DescendingOrder);
+    QCOMPARE(shownIds(*m_proxy), (QStringList{"666666666666", "000000000001", "444444444444", "333333333333",
+                                              "777777777777", "222222222222", "111111111111", "555555555555"}));
 }
 
 void AccountFilterProxyModelTest::shouldSortLastUpdatedByTimeNotByText()

@@ -98,7 +98,7 @@ int columnOrder(const AccountTableModel &model, int column, int left, int right)
     case AccountTableModel::EmailColumn:
         return textOrder(na.email, nb.email);
     case AccountTableModel::StatusColumn:
-        return textOrder(a.statusText, b.statusText);
+        return enrollmentStatusUrgency(a.status) - enrollmentStatusUrgency(b.status);
     case AccountTableModel::StatusReasonColumn:
         return textOrder(a.statusReason.value_or(QString()), b.statusReason.value_or(QString()));
     case AccountTableModel::LastUpdatedColumn:

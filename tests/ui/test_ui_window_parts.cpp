@@ -10,6 +10,8 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QPushButton>
+#include <QVBoxLayout>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void shouldLetTheExportShortcutThroughTheSearchBox();
     void shouldCopyTheSelectedRowsInTheOrderShown();
     void shouldSortByAccountIdWithoutSavedColumns();
+    void shouldLetTabLeaveTheTable();
 
 private:
     QTemporaryDir m_dir;
@@ -245,6 +248,28 @@ void WindowPartsTest::shouldSortByAccountIdWithoutSavedColumns()
     restored.restoreColumns(table.saveColumns());
     QCOMPARE(restored.horizontalHeader()->sortIndicatorSection(), int(AccountTableModel::StatusColumn));
     QCOMPARE(restored.horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+}
+
+// Tab walks the window, not the cells: Refresh, Cancel and Export must be reachable by keyboard.
+void WindowPartsTest::shouldLetTabLeaveTheTable()
+{
+    AccountTableModel model;
+    model.appendAccounts(accounts({QStringLiteral("111111111111"), QStringLiteral("222222222222")}));
+    AccountFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QWidget window;
+    auto *table = new AccountTable(&model, &proxy, &window);
+    auto *after = new QPushButton(QStringLiteral("Export"), &window);
+    auto *layout = new QVBoxLayout(&window);
+    layout->addWidget(table);
+    layout->addWidget(after);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    table->setFocus();
+    table->setCurrentIndex(proxy.index(0, 0));
+    QVERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_Tab);
+    QVERIFY(after->hasFocus());
 }
 
 QTEST_MAIN(WindowPartsTest)
