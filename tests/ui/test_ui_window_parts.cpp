@@ -9,7 +9,9 @@
 #include <QComboBox>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QAction>
 #include <QKeyEvent>
+#include <QSignalSpy>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <QTemporaryDir>
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void shouldCopyTheSelectedRowsInTheOrderShown();
     void shouldSortByAccountIdWithoutSavedColumns();
     void shouldLetTabLeaveTheTable();
+    void shouldClearTheSearchOnEscapeBeforeCancelling();
 
 private:
     QTemporaryDir m_dir;
@@ -270,6 +273,28 @@ void WindowPartsTest::shouldLetTabLeaveTheTable()
     QVERIFY(table->hasFocus());
     QTest::keyClick(table, Qt::Key_Tab);
     QVERIFY(after->hasFocus());
+}
+
+// Esc in a search with text clears it; only Esc in an empty search reaches the window's Cancel.
+void WindowPartsTest::shouldClearTheSearchOnEscapeBeforeCancelling()
+{
+    QWidget window;
+    auto *search = new AccountSearchBox(&window);
+    auto *layout = new QVBoxLayout(&window);
+    layout->addWidget(search);
+    auto *cancel = new QAction(QStringLiteral("Cancel"), &window);
+    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    window.addAction(cancel);
+    QSignalSpy cancelled(cancel, &QAction::triggered);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("prod"));
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
+    QCOMPARE(cancelled.count(), 0);
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(cancelled.count(), 1);
 }
 
 QTEST_MAIN(WindowPartsTest)
