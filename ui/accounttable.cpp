@@ -9,6 +9,7 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLocale>
+#include <QMenu>
 
 #include <algorithm>
 
@@ -38,7 +39,11 @@ AccountTable::AccountTable(AccountTableModel *model, AccountFilterProxyModel *pr
     QHeaderView *columns = horizontalHeader();
     columns->setObjectName(QStringLiteral("accountTableHeader"));
     columns->setHighlightSections(false);
-    columns->setSectionsMovable(false);
+    columns->setSectionsMovable(true);
+    columns->setFirstSectionMovable(true);
+    columns->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(columns, &QHeaderView::customContextMenuRequested, this,
+            [this](const QPoint &at) { columnMenu()->popup(horizontalHeader()->mapToGlobal(at)); });
     columns->setStretchLastSection(false);
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -48,6 +53,7 @@ AccountTable::AccountTable(AccountTableModel *model, AccountFilterProxyModel *pr
 void AccountTable::restoreColumns(const QByteArray &state)
 {
     QHeaderView *columns = horizontalHeader();
+    m_hiddenForNames.clear();
     if (!columns->restoreState(state))
         setDefaultColumnWidths();
     columns->setSectionResizeMode(QHeaderView::Interactive);
@@ -56,9 +62,56 @@ void AccountTable::restoreColumns(const QByteArray &state)
     showNameColumnsIfKnown();
 }
 
-QByteArray AccountTable::saveColumns() const
+QByteArray AccountTable::saveColumns()
 {
-    return horizontalHeader()->saveState();
+    // Hidden only because this load has no names: the next one with names shows them.
+    for (const int column : std::as_const(m_hiddenForNames))
+        setColumnHidden(column, false);
+    const QByteArray state = horizontalHeader()->saveState();
+    for (const int column : std::as_const(m_hiddenForNames))
+        setColumnHidden(column, true);
+    return state;
+}
+
+QMenu *AccountTable::columnMenu()
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setObjectName(QStringLiteral("columnMenu"));
+    QHeaderView *columns = horizontalHeader();
+    for (int visual = 0; visual < columns->count(); ++visual) {
+        const int column = columns->logicalIndex(visual);
+        QAction *shown = menu->addAction(model()->headerData(column, Qt::Horizontal).toString());
+        shown->setCheckable(true);
+        const bool isNameColumn = column == AccountTableModel::AccountNameColumn || column == AccountTableModel::EmailColumn;
+        if (isNameColumn && !namesKnown()) {
+            shown->setEnabled(false);
+            shown->setChecked(false);
+            shown->setToolTip(tr("No names were fetched for this load."));
+            continue;
+        }
+        shown->setChecked(!columns->isSectionHidden(column));
+        // The last column shown stays: a table of no columns cannot be got back from its header.
+        shown->setEnabled(columns->isSectionHidden(column) || columns->count() - columns->hiddenSectionCount() > 1);
+        connect(shown, &QAction::toggled, this, [this, column](bool show) { setColumnHidden(column, !show); });
+    }
+    menu->setToolTipsVisible(true);
+    menu->addSeparator();
+    QAction *reset = menu->addAction(tr("Reset columns"));
+    connect(reset, &QAction::triggered, this, &AccountTable::resetColumns);
+    return menu;
+}
+
+void AccountTable::resetColumns()
+{
+    QHeaderView *columns = horizontalHeader();
+    m_hiddenForNames.clear();
+    for (int column = 0; column < columns->count(); ++column) {
+        columns->moveSection(columns->visualIndex(column), column);
+        columns->setSectionHidden(column, false);
+    }
+    setDefaultColumnWidths();
+    showNameColumnsIfKnown();
 }
 
 void AccountTable::setDefaultColumnWidths()
@@ -103,11 +156,26 @@ void AccountTable::copySelectedRows()
     QGuiApplication::clipboard()->setText(accountsAsTabSeparatedText(accounts, m_model->namesForExport(), &m_model->organizationTree()));
 }
 
-void AccountTable::showNameColumnsIfKnown()
+bool AccountTable::namesKnown() const
 {
     using NamesState = AccountTableModel::NamesState;
     const NamesState state = m_model->namesState();
-    const bool show = state == NamesState::Loading || state == NamesState::Available;
-    setColumnHidden(AccountTableModel::AccountNameColumn, !show);
-    setColumnHidden(AccountTableModel::EmailColumn, !show);
+    return state == NamesState::Loading || state == NamesState::Available;
+}
+
+void AccountTable::showNameColumnsIfKnown()
+{
+    if (namesKnown()) {
+        for (const int column : std::as_const(m_hiddenForNames))
+            setColumnHidden(column, false);
+        m_hiddenForNames.clear();
+        return;
+    }
+    // Only what the user had shown is hidden for want of names, and only that comes back.
+    for (const int column : {int(AccountTableModel::AccountNameColumn), int(AccountTableModel::EmailColumn)}) {
+        if (!isColumnHidden(column)) {
+            setColumnHidden(column, true);
+            m_hiddenForNames.append(column);
+        }
+    }
 }

@@ -4,6 +4,8 @@
 
 #include <QTableView>
 
+class QMenu;
+
 class AccountFilterProxyModel;
 class AccountTableModel;
 
@@ -16,19 +18,28 @@ class AccountTable : public QTableView
 public:
     AccountTable(AccountTableModel *model, AccountFilterProxyModel *proxy, QWidget *parent = nullptr);
 
-    // Column widths and the sort, as saved; sensible widths and sorting by account ID without them.
+    // Column widths, order, which are shown and the sort, as saved; sensible widths and sorting by
+    // account ID without them.
     void restoreColumns(const QByteArray &state);
-    QByteArray saveColumns() const;
+    QByteArray saveColumns();
 
     // In the order shown.
     QList<AccountEnrollment> selectedAccounts() const;
     // As tab-separated text, for pasting into a spreadsheet.
     void copySelectedRows();
+    // What the header's context menu offers: each column, ticked when shown; "Reset columns".
+    QMenu *columnMenu();
 
 private:
     void setDefaultColumnWidths();
+    // Every column shown, in the model's order, at the default widths.
+    void resetColumns();
     // Name and Email columns are shown while names load or once they are in, hidden otherwise.
     void showNameColumnsIfKnown();
+    bool namesKnown() const;
+
+    // Name or Email columns hidden for want of names, not by the user: saved as shown.
+    QList<int> m_hiddenForNames;
 
     AccountTableModel *m_model;
     AccountFilterProxyModel *m_proxy;

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QAction>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -72,6 +73,8 @@ private Q_SLOTS:
     void shouldSortByAccountIdWithoutSavedColumns();
     void shouldLetTabLeaveTheTable();
     void shouldClearTheSearchOnEscapeBeforeCancelling();
+    void shouldShowHideAndReorderColumnsAndRememberThem();
+    void shouldKeepAColumnTheUserHidWhenNamesComeBack();
 
 private:
     QTemporaryDir m_dir;
@@ -295,6 +298,73 @@ void WindowPartsTest::shouldClearTheSearchOnEscapeBeforeCancelling()
     QCOMPARE(cancelled.count(), 0);
     QTest::keyClick(search, Qt::Key_Escape);
     QCOMPARE(cancelled.count(), 1);
+}
+
+namespace {
+
+QAction *columnAction(QMenu *menu, const QString &title)
+{
+    const QList<QAction *> actions = menu->actions();
+    const auto found = std::find_if(actions.begin(), actions.end(), [&](QAction *a) { return a->text() == title; });
+    return found == actions.end() ? nullptr : *found;
+}
+
+} // namespace
+
+void WindowPartsTest::shouldShowHideAndReorderColumnsAndRememberThem()
+{
+    AccountTableModel model;
+    model.expectAccountNames();
+    AccountFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    AccountTable table(&model, &proxy);
+    table.restoreColumns({});
+    QMenu *menu = table.columnMenu();
+    QCOMPARE(menu->actions().size(), model.columnCount() + 2); // a separator, then Reset columns
+    QAction *reason = columnAction(menu, QStringLiteral("Status Reason"));
+    QVERIFY(reason && reason->isChecked());
+    reason->toggle();
+    QVERIFY(table.isColumnHidden(AccountTableModel::StatusReasonColumn));
+    table.horizontalHeader()->moveSection(table.horizontalHeader()->visualIndex(AccountTableModel::StatusColumn), 0);
+
+    AccountTable restored(&model, &proxy);
+    restored.restoreColumns(table.saveColumns());
+    QVERIFY(restored.isColumnHidden(AccountTableModel::StatusReasonColumn));
+    QCOMPARE(restored.horizontalHeader()->logicalIndex(0), int(AccountTableModel::StatusColumn));
+    QVERIFY(!columnAction(restored.columnMenu(), QStringLiteral("Status Reason"))->isChecked());
+    QCOMPARE(restored.columnMenu()->actions().at(0)->text(), QStringLiteral("Status"));
+
+    columnAction(restored.columnMenu(), QStringLiteral("Reset columns"))->trigger();
+    QVERIFY(!restored.isColumnHidden(AccountTableModel::StatusReasonColumn));
+    QCOMPARE(restored.horizontalHeader()->logicalIndex(0), int(AccountTableModel::AccountIdColumn));
+}
+
+void WindowPartsTest::shouldKeepAColumnTheUserHidWhenNamesComeBack()
+{
+    AccountTableModel model;
+    model.expectAccountNames();
+    AccountFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    AccountTable table(&model, &proxy);
+    table.restoreColumns({});
+    columnAction(table.columnMenu(), QStringLiteral("Email"))->toggle();
+    model.setNamesUnavailable(QStringLiteral("AccessDeniedException"));
+    QVERIFY(table.isColumnHidden(AccountTableModel::AccountNameColumn));
+    QVERIFY(!columnAction(table.columnMenu(), QStringLiteral("Account Name"))->isEnabled());
+
+    // Saved while names were refused: the Name column is saved as the user left it, shown.
+    AccountTableModel withNames;
+    withNames.expectAccountNames();
+    AccountFilterProxyModel withNamesProxy;
+    withNamesProxy.setSourceModel(&withNames);
+    AccountTable next(&withNames, &withNamesProxy);
+    next.restoreColumns(table.saveColumns());
+    QVERIFY(!next.isColumnHidden(AccountTableModel::AccountNameColumn));
+    QVERIFY(next.isColumnHidden(AccountTableModel::EmailColumn));
+
+    model.expectAccountNames();
+    QVERIFY(!table.isColumnHidden(AccountTableModel::AccountNameColumn));
+    QVERIFY(table.isColumnHidden(AccountTableModel::EmailColumn));
 }
 
 QTEST_MAIN(WindowPartsTest)
