@@ -80,6 +80,8 @@ OrganizationTreePane::OrganizationTreePane(AccountTableModel *model, AccountFilt
             &OrganizationTreePane::onSelectionChanged);
     // At once, not with the recount: the proxy's unit is an index into the tree that just changed.
     connect(m_model, &AccountTableModel::organizationTreeChanged, this, &OrganizationTreePane::onTreeChanged);
+    // The model says the tree is unavailable through its header (the OU Path column's tooltip).
+    connect(m_model, &QAbstractItemModel::headerDataChanged, this, &OrganizationTreePane::updateNotice);
     auto *schedule = new RecountSchedule(m_model, m_proxy, this);
     connect(schedule, &RecountSchedule::recount, this, &OrganizationTreePane::recount);
     recount();
