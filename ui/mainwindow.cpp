@@ -218,7 +218,6 @@ void MainWindow::createCentralArea()
     m_splitter->addWidget(m_stack);
     m_splitter->setCollapsible(1, false);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({fontMetrics().averageCharWidth() * 34, width()});
     layout->addWidget(m_splitter, 1);
 
     setCentralWidget(central);

@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -56,6 +57,7 @@ OrganizationTreePane::OrganizationTreePane(AccountTableModel *model, AccountFilt
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAllColumnsShowFocus(true);
     m_view->setExpandsOnDoubleClick(true);
+    m_view->setIndentation(fontMetrics().averageCharWidth() * 2);
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(OrganizationTreeModel::NameColumn, QHeaderView::Stretch);
@@ -98,6 +100,17 @@ void OrganizationTreePane::showWholeOrganization()
     m_selectedId.clear();
     m_proxy->setUnit(-1);
     selectUnit({});
+}
+
+QSize OrganizationTreePane::sizeHint() const
+{
+    const QHeaderView *header = m_view->header();
+    int width = header->sectionSizeHint(OrganizationTreeModel::AccountsColumn)
+        + header->sectionSizeHint(OrganizationTreeModel::NotActiveColumn) + fontMetrics().averageCharWidth() * 22
+        + m_view->indentation() * 4 + m_view->frameWidth() * 2;
+    if (screen())
+        width = std::min(width, screen()->availableGeometry().width() * 3 / 10);
+    return {width, QWidget::sizeHint().height()};
 }
 
 QString OrganizationTreePane::notice() const

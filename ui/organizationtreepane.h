@@ -29,6 +29,8 @@ public:
     // The ID of the root or OU picked; empty for the whole organization.
     QString selectedUnitId() const { return m_selectedId; }
     QString notice() const;
+    // Room for an OU name three levels down beside its counts, at most 30% of the screen.
+    QSize sizeHint() const override;
 
 private:
     void onTreeChanged();
