@@ -7,7 +7,7 @@
 #include "windowsettings.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
+#include <QGridLayout>
 
 AccountFilterBar::AccountFilterBar(AccountTableModel *model, AccountFilterProxyModel *proxy,
                                    WindowSettings *settings, QWidget *parent)
@@ -17,15 +17,17 @@ AccountFilterBar::AccountFilterBar(AccountTableModel *model, AccountFilterProxyM
     , m_settings(settings)
     , m_statuses(new StatusFilterBar(this))
     , m_hideSuspended(new QCheckBox(tr("Hide suspended and closed"), this))
+    , m_layout(new QGridLayout(this))
 {
     setObjectName(QStringLiteral("accountFilterBar"));
     m_hideSuspended->setObjectName(QStringLiteral("hideSuspendedOrClosed"));
     m_hideSuspended->setToolTip(tr("Hide accounts that AWS Organizations lists as suspended, closing or closed: "
                                    "they cannot be enrolled"));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_statuses, 1);
-    layout->addWidget(m_hideSuspended);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSizeConstraint(QLayout::SetNoConstraint);
+    m_layout->setColumnStretch(0, 1);
+    m_layout->addWidget(m_statuses, 0, 0);
+    m_layout->addWidget(m_hideSuspended, 0, 1);
 
     connect(m_statuses, &StatusFilterBar::filterChanged, this, [this](const StatusFilter &filter) {
         m_proxy->setStatusFilter(filter);
@@ -73,7 +75,35 @@ QList<QWidget *> AccountFilterBar::tabChain() const
     return chain;
 }
 
+QSize AccountFilterBar::minimumSizeHint() const
+{
+    const int width = std::max(m_statuses->minimumSizeHint().width(), m_hideSuspended->sizeHint().width());
+    return {width, m_layout->minimumSize().height()};
+}
+
+void AccountFilterBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeHideBox();
+}
+
+void AccountFilterBar::placeHideBox()
+{
+    const int together = m_statuses->sizeHint().width() + m_layout->horizontalSpacing()
+        + m_hideSuspended->sizeHint().width();
+    const bool besideStatuses = width() >= together;
+    if (besideStatuses == std::exchange(m_besideStatuses, besideStatuses))
+        return;
+    m_layout->removeWidget(m_hideSuspended);
+    if (besideStatuses)
+        m_layout->addWidget(m_hideSuspended, 0, 1);
+    else
+        m_layout->addWidget(m_hideSuspended, 1, 0);
+    updateGeometry();
+}
+
 void AccountFilterBar::recount()
 {
     m_statuses->setCounts(m_proxy->accountFilter().countsBesideStatus(*m_model));
+    placeHideBox(); // the counts' digits widen the checkboxes
 }

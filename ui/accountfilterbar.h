@@ -7,6 +7,7 @@
 class AccountFilterProxyModel;
 class AccountTableModel;
 class QCheckBox;
+class QGridLayout;
 class StatusFilterBar;
 class WindowSettings;
 
@@ -29,12 +30,21 @@ public:
     void showEverything();
     QList<QWidget *> tabChain() const;
 
+    // Narrow windows put "Hide suspended and closed" under the statuses instead of beside them.
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void recount();
+    void placeHideBox();
 
     AccountTableModel *m_model;
     AccountFilterProxyModel *m_proxy;
     WindowSettings *m_settings;
     StatusFilterBar *m_statuses;
     QCheckBox *m_hideSuspended;
+    QGridLayout *m_layout;
+    bool m_besideStatuses = true;
 };

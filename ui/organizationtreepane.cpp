@@ -109,7 +109,7 @@ QSize OrganizationTreePane::sizeHint() const
         + header->sectionSizeHint(OrganizationTreeModel::NotActiveColumn) + fontMetrics().averageCharWidth() * 22
         + m_view->indentation() * 4 + m_view->frameWidth() * 2;
     if (screen())
-        width = std::min(width, screen()->availableGeometry().width() * 3 / 10);
+        width = std::min(width, screen()->availableGeometry().width() / 3);
     return {width, QWidget::sizeHint().height()};
 }
 

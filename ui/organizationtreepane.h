@@ -29,7 +29,7 @@ public:
     // The ID of the root or OU picked; empty for the whole organization.
     QString selectedUnitId() const { return m_selectedId; }
     QString notice() const;
-    // Room for an OU name three levels down beside its counts, at most 30% of the screen.
+    // Room for an OU name three levels down beside its counts, at most a third of the screen.
     QSize sizeHint() const override;
 
 private:
