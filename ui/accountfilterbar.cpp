@@ -37,7 +37,7 @@ AccountFilterBar::AccountFilterBar(AccountTableModel *model, AccountFilterProxyM
         m_proxy->setHideSuspendedOrClosed(hide);
         m_settings->setHideSuspendedOrClosed(hide);
     });
-    auto *schedule = new RecountSchedule(m_model, m_proxy, this);
+    auto *schedule = new RecountSchedule(m_model, m_proxy, RecountSchedule::Unit::Followed, this);
     connect(schedule, &RecountSchedule::recount, this, &AccountFilterBar::recount);
     recount();
 }

@@ -84,7 +84,7 @@ OrganizationTreePane::OrganizationTreePane(AccountTableModel *model, AccountFilt
     connect(m_model, &AccountTableModel::organizationTreeChanged, this, &OrganizationTreePane::onTreeChanged);
     // The model says the tree is unavailable through its header (the OU Path column's tooltip).
     connect(m_model, &QAbstractItemModel::headerDataChanged, this, &OrganizationTreePane::updateNotice);
-    auto *schedule = new RecountSchedule(m_model, m_proxy, this);
+    auto *schedule = new RecountSchedule(m_model, m_proxy, RecountSchedule::Unit::Ignored, this);
     connect(schedule, &RecountSchedule::recount, this, &OrganizationTreePane::recount);
     recount();
 }

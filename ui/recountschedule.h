@@ -1,5 +1,7 @@
 #pragma once
 
+#include "enrollment/accountfilter.h"
+
 #include <QObject>
 #include <QTimer>
 
@@ -13,13 +15,21 @@ class RecountSchedule : public QObject
     Q_OBJECT
 
 public:
-    RecountSchedule(const AccountTableModel *model, const AccountFilterProxyModel *proxy, QObject *parent);
+    // A filter change the counts ignore costs nothing: the statuses never count, and the OU only
+    // where followed (the checkboxes follow it, the OU tree does not).
+    enum class Unit { Ignored, Followed };
+    RecountSchedule(const AccountTableModel *model, const AccountFilterProxyModel *proxy, Unit unit, QObject *parent);
 
 Q_SIGNALS:
     void recount();
 
 private:
     void schedule();
+    void onFilterChanged();
+    AccountFilter countedPart() const;
 
+    const AccountFilterProxyModel *m_proxy;
+    Unit m_unit;
+    AccountFilter m_counted;
     QTimer m_timer;
 };
