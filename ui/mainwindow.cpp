@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "accountfilterbar.h"
 #include "accountfilterproxymodel.h"
 #include "accountsearchbox.h"
 #include "accounttable.h"
@@ -12,22 +13,23 @@
 #include "network/loadsession.h"
 #include "noticebanner.h"
 #include "optinflow.h"
+#include "organizationtreepane.h"
 #include "ownenrollmentsummary.h"
 #include "pagequeue.h"
 #include "profileregionpicker.h"
-#include "statusfilterbar.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QScreen>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(WindowSetup setup, WindowSettings settings, QWidget *parent)
@@ -108,7 +110,6 @@ void MainWindow::connectLoad()
         updateState();
     });
     connect(m_pages, &PageQueue::pagesAppended, this, &MainWindow::updateState);
-    connect(m_model, &AccountTableModel::countsChanged, this, [this] { m_filterBar->setCounts(m_model->counts()); });
     // Not on the proxy's row signals: a sorted page arrives as many small insertions, one update is enough.
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateState);
     connect(m_proxy, &AccountFilterProxyModel::filterChanged, this, &MainWindow::updateState);
@@ -195,12 +196,8 @@ void MainWindow::createCentralArea()
     layout->setSpacing(6);
     createBanners(central, layout);
 
-    m_filterBar = new StatusFilterBar(central);
-    connect(m_filterBar, &StatusFilterBar::filterChanged, this, [this](const StatusFilter &filter) {
-        m_proxy->setStatusFilter(filter);
-        m_settings.setStatusFilter(filter);
-    });
-    layout->addWidget(m_filterBar);
+    m_filters = new AccountFilterBar(m_model, m_proxy, &m_settings, central);
+    layout->addWidget(m_filters);
 
     m_table = new AccountTable(m_model, m_proxy, central);
     m_table->addAction(m_actions.copy);
@@ -213,7 +210,15 @@ void MainWindow::createCentralArea()
     m_stack->setObjectName(QStringLiteral("tableStack"));
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_emptyState);
-    layout->addWidget(m_stack, 1);
+
+    m_treePane = new OrganizationTreePane(m_model, m_proxy, central);
+    m_splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter->setObjectName(QStringLiteral("treeTableSplitter"));
+    m_splitter->addWidget(m_treePane);
+    m_splitter->addWidget(m_stack);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setStretchFactor(1, 1);
+    layout->addWidget(m_splitter, 1);
 
     setCentralWidget(central);
 }
@@ -232,27 +237,17 @@ void MainWindow::createStatusBar()
 
 void MainWindow::setUpTabOrder()
 {
-    QWidget *chain[] = {m_picker->profileBox(),
-                        m_picker->regionBox(),
-                        m_search,
-                        m_filterBar->checkBox(EnrollmentStatus::Active),
-                        m_filterBar->checkBox(EnrollmentStatus::Inactive),
-                        m_filterBar->checkBox(EnrollmentStatus::Pending),
-                        m_filterBar->checkBox(EnrollmentStatus::Failed),
-                        m_filterBar->checkBox(EnrollmentStatus::Other),
-                        m_filterBar->checkBox(EnrollmentStatus::NotListed),
-                        m_incompleteBanner->actionButton(),
-                        m_table,
-                        m_emptyState->actionButton()};
-    for (std::size_t i = 0; i + 1 < std::size(chain); ++i)
+    QList<QWidget *> chain{m_picker->profileBox(), m_picker->regionBox(), m_search};
+    chain << m_filters->tabChain() << m_incompleteBanner->actionButton() << m_treePane->view() << m_table
+          << m_emptyState->actionButton();
+    for (qsizetype i = 0; i + 1 < chain.size(); ++i)
         setTabOrder(chain[i], chain[i + 1]);
 }
 
 void MainWindow::restoreSettings()
 {
-    const StatusFilter filter = m_settings.statusFilter();
-    m_filterBar->setFilter(filter);
-    m_proxy->setStatusFilter(filter);
+    m_filters->restore();
+    m_splitter->restoreState(m_settings.splitterState());
     m_picker->restore(m_settings);
     m_table->restoreColumns(m_settings.tableHeader());
     if (!restoreGeometry(m_settings.geometry())) {
@@ -268,7 +263,8 @@ void MainWindow::saveSettings()
     m_settings.setGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     m_settings.setTableHeader(m_table->saveColumns());
-    m_settings.setStatusFilter(m_filterBar->filter());
+    m_filters->save();
+    m_settings.setSplitterState(m_splitter->saveState());
     m_picker->save(m_settings);
     m_settings.sync();
 }
@@ -357,9 +353,8 @@ void MainWindow::onEmptyStateAction()
 void MainWindow::showAllRows()
 {
     m_search->clear();
-    m_filterBar->setFilter(StatusFilter::all());
-    m_proxy->setStatusFilter(StatusFilter::all());
-    m_settings.setStatusFilter(StatusFilter::all());
+    m_filters->showEverything();
+    m_treePane->showWholeOrganization();
 }
 
 void MainWindow::updateState()
@@ -367,6 +362,7 @@ void MainWindow::updateState()
     updateBanner();
     updateEmptyState();
     updateFooter();
+    m_treePane->setLoading(m_load->isLoading());
     m_actions.cancel->setEnabled(m_load->isLoading());
     m_actions.exportAccounts->setEnabled(m_model->rowCount() > 0);
     m_actions.optIn->setEnabled(m_lastQuery && !m_load->isLoading() && m_optIn->state() == OptInFlow::State::Idle);

@@ -10,6 +10,7 @@
 
 #include <optional>
 
+class AccountFilterBar;
 class AccountFilterProxyModel;
 class AccountSearchBox;
 class AccountTable;
@@ -21,13 +22,14 @@ class LoadSession;
 class LoadTracker;
 class NoticeBanner;
 class OptInFlow;
+class OrganizationTreePane;
 class OwnEnrollmentSummary;
 class PageQueue;
 class ProfileRegionPicker;
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 class QVBoxLayout;
-class StatusFilterBar;
 
 // The window: pick a profile and region, load every member account's enrollment, filter, sort,
 // copy and export. It puts the parts together; loading runs on LoadSession's thread, and how a load
@@ -94,7 +96,9 @@ private:
     OwnEnrollmentSummary *m_summary = nullptr;
     NoticeBanner *m_incompleteBanner = nullptr;
     NoticeBanner *m_notice = nullptr;
-    StatusFilterBar *m_filterBar = nullptr;
+    AccountFilterBar *m_filters = nullptr;
+    OrganizationTreePane *m_treePane = nullptr;
+    QSplitter *m_splitter = nullptr;
     QStackedWidget *m_stack = nullptr;
     AccountTable *m_table = nullptr;
     EmptyStatePanel *m_emptyState = nullptr;

@@ -28,7 +28,7 @@ StatusFilterBar::StatusFilterBar(QWidget *parent)
     caption->setObjectName(QStringLiteral("statusFilterCaption"));
     layout->addWidget(caption);
 
-    const QString countsNote = tr("Counts are of the accounts loaded so far.");
+    const QString countsNote = tr("Counts are of the accounts loaded so far in the organizational unit picked, matching the search.");
     for (EnrollmentStatus status : AllStatuses) {
         auto *box = new QCheckBox(this);
         box->setObjectName(QStringLiteral("statusFilter") + enrollmentStatusName(status).remove(u' '));
@@ -74,7 +74,7 @@ void StatusFilterBar::setCounts(const StatusCounts &counts)
         QCheckBox *box = checkBox(status);
         const int count = counts.count(status);
         box->setText(tr("%1 (%2)").arg(enrollmentStatusName(status), locale.toString(count)));
-        box->setAccessibleName(tr("Show %1 accounts, %2 loaded")
+        box->setAccessibleName(tr("Show %1 accounts, %2")
                                    .arg(enrollmentStatusName(status), countOf(count, tr("account"), tr("accounts"))));
     }
     // An unknown status may be hidden by an old filter; once such accounts exist, the box must show.

@@ -8,7 +8,7 @@
 
 class QCheckBox;
 
-// One checkbox per status, each with the number of loaded accounts in it: "Failed (12)". The
+// One checkbox per status, each with the number of accounts it would show: "Failed (12)". The
 // "Other" box appears only once the service has sent a status we do not know.
 class StatusFilterBar : public QWidget
 {

@@ -10,6 +10,8 @@ const QString TableHeaderKey = QStringLiteral("table/header");
 const QString ProfileKey = QStringLiteral("load/profile");
 const QString RegionKey = QStringLiteral("load/region");
 const QString StatusMaskKey = QStringLiteral("filter/statusMask");
+const QString HideSuspendedKey = QStringLiteral("filter/hideSuspendedOrClosed");
+const QString SplitterKey = QStringLiteral("window/splitter");
 const QString ExportFolderKey = QStringLiteral("export/folder");
 const QString ExportFileTypeKey = QStringLiteral("export/fileType");
 const QString ExportScopeKey = QStringLiteral("export/rows");
@@ -90,6 +92,26 @@ StatusFilter WindowSettings::statusFilter() const
 void WindowSettings::setStatusFilter(const StatusFilter &filter)
 {
     m_settings->setValue(StatusMaskKey, filter.mask());
+}
+
+bool WindowSettings::hideSuspendedOrClosed() const
+{
+    return m_settings->value(HideSuspendedKey, false).toBool();
+}
+
+void WindowSettings::setHideSuspendedOrClosed(bool hide)
+{
+    m_settings->setValue(HideSuspendedKey, hide);
+}
+
+QByteArray WindowSettings::splitterState() const
+{
+    return m_settings->value(SplitterKey).toByteArray();
+}
+
+void WindowSettings::setSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(SplitterKey, state);
 }
 
 QString WindowSettings::exportFolder() const

@@ -10,7 +10,8 @@
 class QSettings;
 
 // What the window remembers between runs: geometry, table columns and sort order, the last
-// profile and region, which statuses are shown, and the export dialog's last choice and folder.
+// profile and region, which statuses are shown, whether
+// suspended and closed accounts are hidden, where the OU tree and the table divide, and the export dialog's last choice and folder.
 class WindowSettings
 {
 public:
@@ -36,6 +37,12 @@ public:
 
     StatusFilter statusFilter() const;
     void setStatusFilter(const StatusFilter &filter);
+    // Off until chosen: an admin first sees every account.
+    bool hideSuspendedOrClosed() const;
+    void setHideSuspendedOrClosed(bool hide);
+    // Where the OU tree and the table divide, and whether the tree is collapsed.
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &state);
 
     // The export dialog's last folder, file type and rows (as ExportFileType and ExportScope numbers;
     // -1 when never chosen).

@@ -82,7 +82,7 @@ void MainWindowTest::shouldLoadEveryAccountOnRefresh()
         const QString name = QString::fromLatin1(status);
         auto *box = window->findChild<QCheckBox *>(QStringLiteral("statusFilter") + name);
         QVERIFY(box);
-        QCOMPARE(box->text(), QStringLiteral("%1 (%2)").arg(name).arg(countWithStatus(fixture.organization(), name)));
+        QTRY_COMPARE(box->text(), QStringLiteral("%1 (%2)").arg(name).arg(countWithStatus(fixture.organization(), name)));
     }
     const QString footer = child<QLabel>(window.get(), "footer")->text();
     QVERIFY2(footer.startsWith(QStringLiteral("Showing 450 of 450 accounts · loaded ")), qPrintable(footer));
@@ -109,7 +109,7 @@ void MainWindowTest::shouldHideExactlyTheUncheckedStatusAndKeepTheCounts()
     QCOMPARE(proxy->rowCount(), 400 - failed);
     for (const AccountEnrollment &account : proxy->visibleAccounts())
         QVERIFY(account.status != EnrollmentStatus::Failed);
-    QCOMPARE(failedBox->text(), QStringLiteral("Failed (%1)").arg(failed));
+    QTRY_COMPARE(failedBox->text(), QStringLiteral("Failed (%1)").arg(failed));
     QVERIFY(child<QLabel>(window.get(), "footer")
                 ->text()
                 .startsWith(QStringLiteral("Showing %1 of 400 accounts").arg(400 - failed)));
@@ -308,7 +308,7 @@ void MainWindowTest::shouldShowOtherOnlyWhenTheServerSendsAnUnknownStatus()
     auto *other = child<QCheckBox>(window.get(), "statusFilterOther");
     QVERIFY(!other->isVisible());
     refreshAndWait(window.get(), 150);
-    QVERIFY(other->isVisible());
+    QTRY_VERIFY(other->isVisible());
     QCOMPARE(other->text(), QStringLiteral("Other (2)"));
     clickCheckBox(other);
     QCOMPARE(window->filterModel()->rowCount(), 148);
