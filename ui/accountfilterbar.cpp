@@ -104,6 +104,6 @@ void AccountFilterBar::placeHideBox()
 
 void AccountFilterBar::recount()
 {
-    m_statuses->setCounts(m_proxy->accountFilter().countsBesideStatus(*m_model));
+    m_statuses->setCounts(m_proxy->countsBesideStatus(m_proxy->accountFilter()));
     placeHideBox(); // the counts' digits widen the checkboxes
 }

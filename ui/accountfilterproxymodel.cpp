@@ -197,6 +197,24 @@ void AccountFilterProxyModel::onPlacesChanged()
         Q_EMIT filterChanged();
 }
 
+StatusCounts AccountFilterProxyModel::countsBesideStatus(const AccountFilter &filter)
+{
+    if (!m_accounts)
+        return {};
+    settle();
+    return filter.countsBesideStatus(m_accounts->organizationTree(), m_facts,
+                                     [this](std::size_t row) { return m_searchTexts.at(row); });
+}
+
+QList<StatusCounts> AccountFilterProxyModel::countsPerUnit(const AccountFilter &filter)
+{
+    if (!m_accounts)
+        return {};
+    settle();
+    return filter.countsPerUnit(m_accounts->organizationTree(), m_facts,
+                                [this](std::size_t row) { return m_searchTexts.at(row); });
+}
+
 void AccountFilterProxyModel::remember(int sourceRow)
 {
     m_facts.push_back(AccountFilter::factsOf(*m_accounts, sourceRow));

@@ -57,6 +57,12 @@ public:
     // Every account shown, in the order shown.
     QList<AccountEnrollment> visibleAccounts() const;
 
+    // The counts of a filter (this one, or this one across the whole organization) from what is
+    // kept per row: no pass over the model, no name looked up. Rows changed this turn are settled
+    // first.
+    StatusCounts countsBesideStatus(const AccountFilter &filter);
+    QList<StatusCounts> countsPerUnit(const AccountFilter &filter);
+
 Q_SIGNALS:
     void filterChanged();
 

@@ -131,7 +131,7 @@ void OrganizationTreePane::recount()
     everywhere.unit = -1;
     const bool reset = m_tree->tree().size() != tree.size();
     m_restoring = true;
-    m_tree->setTree(tree, everywhere.countsPerUnit(*m_model), everywhere.countsBesideStatus(*m_model));
+    m_tree->setTree(tree, m_proxy->countsPerUnit(everywhere), m_proxy->countsBesideStatus(everywhere));
     if (reset || !m_view->currentIndex().isValid()) {
         m_view->expandToDepth(1);
         selectUnit(m_selectedId);

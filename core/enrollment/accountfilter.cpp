@@ -86,34 +86,71 @@ bool AccountFilter::narrows(const AccountFilter &wider) const
     return same == *this && search.toCaseFolded().contains(wider.search.toCaseFolded());
 }
 
-StatusCounts AccountFilter::countsBesideStatus(const AccountTableModel &model) const
+namespace {
+
+// One pass for both kinds of caller: the model (facts looked up per row) and a table that keeps
+// every row's facts and search text. textOf is asked only while there is a search.
+template <typename FactsOf, typename TextOf>
+StatusCounts countBesideStatus(const AccountFilter &filter, const OrganizationTree &tree, std::size_t rows,
+                               FactsOf factsOf, TextOf textOf)
 {
     StatusCounts counts;
-    AccountFilter besideStatus = *this;
-    besideStatus.statuses = StatusFilter::all();
-    const QByteArray key = searchKey();
-    for (int row = 0, rows = model.rowCount(); row < rows; ++row) {
-        if (besideStatus.accepts(model, row, key))
-            counts.add(model.account(row));
+    const QByteArray key = filter.searchKey();
+    for (std::size_t row = 0; row < rows; ++row) {
+        const AccountFilter::Facts facts = factsOf(row);
+        if (filter.acceptsPlace(tree, facts) && (filter.search.isEmpty() || holds(textOf(row), key)))
+            counts.add(facts.status);
     }
     return counts;
 }
 
-QList<StatusCounts> AccountFilter::countsPerUnit(const AccountTableModel &model) const
+template <typename FactsOf, typename TextOf>
+QList<StatusCounts> countPerUnit(const AccountFilter &filter, const OrganizationTree &tree, std::size_t rows,
+                                 FactsOf factsOf, TextOf textOf)
 {
-    const OrganizationTree &tree = model.organizationTree();
     QList<StatusCounts> counts(tree.size());
-    AccountFilter everywhere = *this;
-    everywhere.statuses = StatusFilter::all();
+    AccountFilter everywhere = filter;
     everywhere.unit = -1;
-    const QByteArray key = searchKey();
-    for (int row = 0, rows = model.rowCount(); row < rows; ++row) {
-        if (!everywhere.accepts(model, row, key))
+    const QByteArray key = filter.searchKey();
+    for (std::size_t row = 0; row < rows; ++row) {
+        const AccountFilter::Facts facts = factsOf(row);
+        if (!everywhere.acceptsPlace(tree, facts) || !(filter.search.isEmpty() || holds(textOf(row), key)))
             continue;
-        const AccountEnrollment &account = model.account(row);
         // Counted in its own OU and in every OU above it.
-        for (int node = model.ouNodeOf(account); node >= 0; node = tree.node(node).parent)
-            counts[node].add(account);
+        for (int node = facts.unit; node >= 0; node = tree.node(node).parent)
+            counts[node].add(facts.status);
     }
     return counts;
+}
+
+} // namespace
+
+StatusCounts AccountFilter::countsBesideStatus(const AccountTableModel &model) const
+{
+    return countBesideStatus(
+        *this, model.organizationTree(), std::size_t(model.rowCount()),
+        [&model](std::size_t row) { return factsOf(model, int(row)); },
+        [&model](std::size_t row) { return searchTextOf(model, int(row)); });
+}
+
+QList<StatusCounts> AccountFilter::countsPerUnit(const AccountTableModel &model) const
+{
+    return countPerUnit(
+        *this, model.organizationTree(), std::size_t(model.rowCount()),
+        [&model](std::size_t row) { return factsOf(model, int(row)); },
+        [&model](std::size_t row) { return searchTextOf(model, int(row)); });
+}
+
+StatusCounts AccountFilter::countsBesideStatus(const OrganizationTree &tree, const std::vector<Facts> &facts,
+                                               const SearchTextOfRow &searchTextOfRow) const
+{
+    return countBesideStatus(
+        *this, tree, facts.size(), [&facts](std::size_t row) { return facts[row]; }, searchTextOfRow);
+}
+
+QList<StatusCounts> AccountFilter::countsPerUnit(const OrganizationTree &tree, const std::vector<Facts> &facts,
+                                                 const SearchTextOfRow &searchTextOfRow) const
+{
+    return countPerUnit(
+        *this, tree, facts.size(), [&facts](std::size_t row) { return facts[row]; }, searchTextOfRow);
 }

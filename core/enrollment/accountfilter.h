@@ -5,6 +5,9 @@
 
 #include <QList>
 #include <QString>
+
+#include <functional>
+#include <vector>
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -60,6 +63,14 @@ struct AccountFilter
     // Per tree node, the accounts in its subtree that pass the search and the hiding of suspended
     // and closed accounts (not the statuses, not the OU): the OU tree's counts.
     QList<StatusCounts> countsPerUnit(const AccountTableModel &model) const;
+    // The same two counts for a caller that keeps every row's facts and searchTextOf (the table
+    // over 100,000 accounts): no name looked up, no text folded. searchTextOfRow(row) is asked
+    // only while there is a search.
+    using SearchTextOfRow = std::function<QByteArrayView(std::size_t row)>;
+    StatusCounts countsBesideStatus(const OrganizationTree &tree, const std::vector<Facts> &facts,
+                                    const SearchTextOfRow &searchTextOfRow) const;
+    QList<StatusCounts> countsPerUnit(const OrganizationTree &tree, const std::vector<Facts> &facts,
+                                      const SearchTextOfRow &searchTextOfRow) const;
 
     friend bool operator==(const AccountFilter &, const AccountFilter &) = default;
 

@@ -34,7 +34,8 @@ private:
 class StatusCounts
 {
 public:
-    void add(const AccountEnrollment &account) { ++m_counts[index(StatusFilter::bucketOf(account))]; }
+    void add(const AccountEnrollment &account) { add(StatusFilter::bucketOf(account)); }
+    void add(EnrollmentStatus bucket) { ++m_counts[index(bucket)]; }
     void remove(const AccountEnrollment &account) { --m_counts[index(StatusFilter::bucketOf(account))]; }
     void clear() { m_counts.fill(0); }
     int count(EnrollmentStatus status) const { return m_counts[index(status)]; }
