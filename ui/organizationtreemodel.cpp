@@ -179,12 +179,14 @@ QVariant OrganizationTreeModel::headerData(int section, Qt::Orientation orientat
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case NameColumn: return tr("Organizational unit");
+        case NameColumn: return tr("OU"); // the pane is narrow; the tooltip spells it out
         case AccountsColumn: return tr("Accounts");
         case NotActiveColumn: return tr("Not active");
         default: return {};
         }
     }
+    if (role == Qt::ToolTipRole && section == NameColumn)
+        return tr("Organizational unit: pick one to show its accounts and those of every OU below it");
     if (role == Qt::ToolTipRole && section == NotActiveColumn)
         return tr("Inactive, Pending or Failed: accounts in this OU that are not enrolled in Compute Optimizer");
     if (role == Qt::ToolTipRole && section == AccountsColumn)
