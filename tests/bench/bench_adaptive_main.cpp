@@ -8,6 +8,8 @@
 #include "profiles/staticcredentialprovider.h"
 #include "simulator/enrollmentsimulator.h"
 
+#include "benchoption.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -228,20 +230,6 @@ void print(QTextStream &out, const QString &mode, const Run &run, bool trace)
     out.flush();
 }
 
-bool readNumber(const QCommandLineParser &parser, const QString &name, double &target, double low, double high)
-{
-    if (!parser.isSet(name))
-        return true;
-    bool ok = false;
-    const double value = parser.value(name).toDouble(&ok);
-    if (!ok || value < low || value > high) {
-        QTextStream(stderr) << "--" << name << " must be a number from " << low << " to " << high << ".\n";
-        return false;
-    }
-    target = value;
-    return true;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -271,11 +259,11 @@ int main(int argc, char *argv[])
     double calls = settings.callsPerCaller;
     double latency = settings.latencyMs;
     double attempts = 0;
-    if (!readNumber(parser, QStringLiteral("callers"), callers, 1, 256)
-        || !readNumber(parser, QStringLiteral("calls"), calls, 1, 100'000)
-        || !readNumber(parser, QStringLiteral("rate"), settings.requestsPerSecond, 0.5, 100'000)
-        || !readNumber(parser, QStringLiteral("latency-ms"), latency, 0, 10'000)
-        || !readNumber(parser, QStringLiteral("max-attempts"), attempts, 0, 100))
+    if (!readBenchOption(parser, QStringLiteral("callers"), callers, 1, 256)
+        || !readBenchOption(parser, QStringLiteral("calls"), calls, 1, 100'000)
+        || !readBenchOption(parser, QStringLiteral("rate"), settings.requestsPerSecond, 0.5, 100'000)
+        || !readBenchOption(parser, QStringLiteral("latency-ms"), latency, 0, 10'000)
+        || !readBenchOption(parser, QStringLiteral("max-attempts"), attempts, 0, 100))
         return 2;
     settings.callers = int(callers);
     settings.callsPerCaller = int(calls);

@@ -16,6 +16,8 @@
 #include "profiles/staticcredentialprovider.h"
 #include "signing/clock.h"
 
+#include "benchoption.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -246,20 +248,6 @@ void print(QTextStream &out, const Settings &settings, const Scenario &scenario,
     out.flush();
 }
 
-bool readWhole(const QCommandLineParser &parser, const QString &name, int &target, int low, int high)
-{
-    if (!parser.isSet(name))
-        return true;
-    bool ok = false;
-    const int value = parser.value(name).toInt(&ok);
-    if (!ok || value < low || value > high) {
-        QTextStream(stderr) << "--" << name << " must be a whole number from " << low << " to " << high << ".\n";
-        return false;
-    }
-    target = value;
-    return true;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -281,11 +269,11 @@ int main(int argc, char *argv[])
     });
     parser.process(app);
     Settings settings;
-    if (!readWhole(parser, QStringLiteral("accounts"), settings.accounts, 1, 200'000)
-        || !readWhole(parser, QStringLiteral("units"), settings.units, 0, 2'000)
-        || !readWhole(parser, QStringLiteral("latency-ms"), settings.latencyMs, 1, 10'000)
-        || !readWhole(parser, QStringLiteral("fast-rate"), settings.fastRate, 1, 10'000)
-        || !readWhole(parser, QStringLiteral("slow-rate"), settings.slowRate, 1, 10'000))
+    if (!readBenchOption(parser, QStringLiteral("accounts"), settings.accounts, 1, 200'000)
+        || !readBenchOption(parser, QStringLiteral("units"), settings.units, 0, 2'000)
+        || !readBenchOption(parser, QStringLiteral("latency-ms"), settings.latencyMs, 1, 10'000)
+        || !readBenchOption(parser, QStringLiteral("fast-rate"), settings.fastRate, 1, 10'000)
+        || !readBenchOption(parser, QStringLiteral("slow-rate"), settings.slowRate, 1, 10'000))
         return 2;
     const QString only = parser.value(QStringLiteral("only"));
 

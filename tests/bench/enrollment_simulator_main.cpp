@@ -1,6 +1,8 @@
 #include "simulator/enrollmentsimulator.h"
 #include "simulator/simulatedorganization.h"
 
+#include "benchoption.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
@@ -25,21 +27,6 @@ struct Settings
     QString region = QStringLiteral("us-east-1");
     int exitAfterSeconds = 600;
 };
-
-template <typename Number>
-bool readNumber(const QCommandLineParser &parser, const QString &name, Number &target, double low, double high)
-{
-    if (!parser.isSet(name))
-        return true;
-    bool ok = false;
-    const double value = parser.value(name).toDouble(&ok);
-    if (!ok || value < low || value > high) {
-        QTextStream(stderr) << "--" << name << " must be a number from " << low << " to " << high << ".\n";
-        return false;
-    }
-    target = static_cast<Number>(value);
-    return true;
-}
 
 } // namespace
 
@@ -77,14 +64,14 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     Settings settings;
-    if (!readNumber(parser, QStringLiteral("accounts"), settings.accounts, 0, 10'000'000)
-        || !readNumber(parser, QStringLiteral("seed"), settings.seed, 0, 4294967295.0)
-        || !readNumber(parser, QStringLiteral("port"), settings.port, 0, 65535)
-        || !readNumber(parser, QStringLiteral("latency-ms"), settings.latencyMs, 0, 600'000)
-        || !readNumber(parser, QStringLiteral("throttle-rate"), settings.throttleRate, 0, 1)
-        || !readNumber(parser, QStringLiteral("round-trip-ms"), settings.roundTripMs, 0, 600'000)
-        || !readNumber(parser, QStringLiteral("rate-limit"), settings.rateLimit, 0, 1'000'000)
-        || !readNumber(parser, QStringLiteral("exit-after-seconds"), settings.exitAfterSeconds, 1, 86'400))
+    if (!readBenchOption(parser, QStringLiteral("accounts"), settings.accounts, 0, 10'000'000)
+        || !readBenchOption(parser, QStringLiteral("seed"), settings.seed, 0, 4294967295.0)
+        || !readBenchOption(parser, QStringLiteral("port"), settings.port, 0, 65535)
+        || !readBenchOption(parser, QStringLiteral("latency-ms"), settings.latencyMs, 0, 600'000)
+        || !readBenchOption(parser, QStringLiteral("throttle-rate"), settings.throttleRate, 0, 1)
+        || !readBenchOption(parser, QStringLiteral("round-trip-ms"), settings.roundTripMs, 0, 600'000)
+        || !readBenchOption(parser, QStringLiteral("rate-limit"), settings.rateLimit, 0, 1'000'000)
+        || !readBenchOption(parser, QStringLiteral("exit-after-seconds"), settings.exitAfterSeconds, 1, 86'400))
         return 2;
     settings.accessKeyId = parser.value(QStringLiteral("access-key-id"));
     settings.secretAccessKey = parser.value(QStringLiteral("secret-access-key"));
