@@ -282,13 +282,19 @@ void MainWindow::refresh()
     m_picker->save(m_settings);
     m_picker->offerTypedRegion();
 
+    auto query = m_setup.queryFactory ? m_setup.queryFactory(profile, region)
+                                      : Expected<EnrollmentQuery>(Unexpected{tr("Nothing to load from.")});
+    if (!query && m_model->rowCount() > 0) {
+        // A mistyped setting never throws away what is loaded.
+        m_notice->setKind(NoticeBanner::Kind::Warning);
+        m_notice->showNotice(tr("Nothing was reloaded"),
+                             tr("%1\nThe accounts shown are still the ones loaded before.").arg(query.error()));
+        return;
+    }
     m_loader->cancel();
     m_pages->clear();
     m_model->clear();
     m_notice->hide();
-
-    auto query = m_setup.queryFactory ? m_setup.queryFactory(profile, region)
-                                      : Expected<EnrollmentQuery>(Unexpected{tr("Nothing to load from.")});
     m_lastQuery.reset();
     if (!query) {
         m_optIn->setQuery(std::nullopt);
@@ -302,6 +308,8 @@ void MainWindow::refresh()
     m_summary->showLoading();
     m_loadedEveryStatus = query->statuses.isEmpty();
     m_load->start(m_picker->credentialsText(), query->signingRegion);
+    if (!m_setup.demo)
+        setWindowTitle(tr("Enrollment Desk — %1 · %2").arg(m_picker->credentialsText(), query->signingRegion));
     m_loader->start(query.value());
     m_loader->fetchOwnEnrollment(query.value());
     m_lastQuery = query.value();

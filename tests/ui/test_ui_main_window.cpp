@@ -29,6 +29,7 @@ private Q_SLOTS:
     void init();
 
     void shouldLoadEveryAccountOnRefresh();
+    void shouldKeepTheLoadedRowsWhenASettingIsWrong();
     void shouldHideExactlyTheUncheckedStatusAndKeepTheCounts();
     void shouldNarrowTheListAsTheSearchIsTyped();
     void shouldKeepTheLoadedRowsWhenCancelled();
@@ -61,6 +62,38 @@ void MainWindowTest::refreshAndWait(MainWindow *window, int expectedRows)
     child<QAction>(window, "refreshAction")->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), LoadTimeoutMs);
     QCOMPARE(window->accountModel()->rowCount(), expectedRows);
+}
+
+// Issue 14 (3): a mistyped Region followed by F5 dropped every loaded row. The title names where
+// the rows came from (issue 14, 10).
+void MainWindowTest::shouldKeepTheLoadedRowsWhenASettingIsWrong()
+{
+    WindowFixture fixture(SimulatedOrganization::generate(120, 5));
+    QVERIFY(fixture.isReady());
+    WindowSetup setup = fixture.setup();
+    const auto loads = setup.queryFactory;
+    setup.queryFactory = [loads](const QString &profile, const QString &region) -> Expected<EnrollmentQuery> {
+        if (region == QStringLiteral("us-esat-1"))
+            return Unexpected{QStringLiteral("The Region 'us-esat-1' is not a Region.")};
+        return loads(profile, region);
+    };
+    MainWindow window(std::move(setup), WindowSettings(fixture.settingsFile()));
+    window.show();
+    child<QComboBox>(&window, "regionPicker")->setEditText(QStringLiteral("eu-west-1"));
+    refreshAndWait(&window, 120);
+    // The Region the rows were signed for: the fixture's simulator answers as us-east-1.
+    const QString title = window.windowTitle();
+    QCOMPARE(title, QStringLiteral("Enrollment Desk — profile audit · us-east-1"));
+
+    child<QComboBox>(&window, "regionPicker")->setEditText(QStringLiteral("us-esat-1"));
+    child<QAction>(&window, "refreshAction")->trigger();
+    QCOMPARE(window.accountModel()->rowCount(), 120);
+    auto *notice = child<NoticeBanner>(&window, "exportNotice");
+    QVERIFY(notice->isVisible());
+    QCOMPARE(notice->title(), QStringLiteral("Nothing was reloaded"));
+    QVERIFY(notice->detail().startsWith(QStringLiteral("The Region 'us-esat-1' is not a Region.")));
+    QCOMPARE(window.windowTitle(), title);
+    QVERIFY(!child<EmptyStatePanel>(&window, "emptyState")->isVisible());
 }
 
 void MainWindowTest::shouldLoadEveryAccountOnRefresh()
