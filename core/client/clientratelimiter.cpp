@@ -84,21 +84,19 @@ qint64 ClientRateLimiter::acquireSendMs(qint64 nowMs)
     return std::max<qint64>(1, qint64(std::ceil((1.0 - m_capacity) / m_fillRate * 1000.0)));
 }
 
-double ClientRateLimiter::successRate(double now, bool succeeded)
+void ClientRateLimiter::countSuccess(double now, bool succeeded)
 {
     if (m_probing != Probing::Steady)
-        return 0.0;
+        return;
     if (succeeded)
         m_successes.push_back(now);
     while (!m_successes.empty() && m_successes.front() <= now - SuccessWindowSeconds)
         m_successes.pop_front();
-    m_successRate = double(m_successes.size()) / SuccessWindowSeconds;
-    return m_successRate;
 }
 
 double ClientRateLimiter::rateAtThrottle(double measured) const
 {
-    const double sent = m_restsAfterThrottle ? m_successRate : measured;
+    const double sent = m_restsAfterThrottle ? double(m_successes.size()) / SuccessWindowSeconds : measured;
     // Before the bucket is in use its rate means nothing; the measured rate is what was sent.
     return m_enabled ? std::min(sent, m_fillRate) : sent;
 }
@@ -113,7 +111,7 @@ void ClientRateLimiter::recordResponse(qint64 nowMs, bool throttled, qint64 sent
     const double now = seconds(nowMs);
     startAt(now);
     const double measured = measureAnswer(now);
-    successRate(now, !throttled);
+    countSuccess(now, !throttled);
     double newRate = 0.0;
     if (throttled) {
         if (m_probing == Probing::Steady && m_enabled && sentAtMs >= 0 && seconds(sentAtMs) < m_lastThrottle)

@@ -44,7 +44,8 @@ private:
     void refill(double now);
     void setMaxRate(double now, double rate);
     double measureAnswer(double now);
-    double successRate(double now, bool succeeded);
+    // Steady: the successful answers of the last two seconds, kept up to date at every answer.
+    void countSuccess(double now, bool succeeded);
     double rateAtThrottle(double measured) const;
     double restAfterRecovery() const;
 
@@ -70,6 +71,5 @@ private:
 
     // Steady: when the successful answers of the last two seconds came.
     std::deque<double> m_successes;
-    double m_successRate = 0.0;
     bool m_restsAfterThrottle = false; // the last throttle came with a measured rate to rest at
 };

@@ -2,53 +2,11 @@
 // the checkboxes and the OU tree show, which must agree with what the table lets through.
 #include "enrollment/accountfilter.h"
 #include "enrollment/accounttablemodel.h"
+#include "smallorganization.h"
 
 #include <QtTest>
 
 namespace {
-
-AccountEnrollment account(const QString &id, const QString &status)
-{
-    AccountEnrollment a;
-    a.accountId = id;
-    a.statusText = status;
-    a.status = enrollmentStatusFromText(status);
-    return a;
-}
-
-// Root / Workloads / Prod, Root / Sandbox; six accounts spread over them, one suspended.
-void fill(AccountTableModel &model)
-{
-    OrganizationTree tree;
-    tree.addRoot(QStringLiteral("r-1"), QStringLiteral("Root"));
-    tree.addUnit(QStringLiteral("ou-w"), QStringLiteral("Workloads"), QStringLiteral("r-1"));
-    tree.addUnit(QStringLiteral("ou-p"), QStringLiteral("Prod"), QStringLiteral("ou-w"));
-    tree.addUnit(QStringLiteral("ou-s"), QStringLiteral("Sandbox"), QStringLiteral("r-1"));
-    tree.finish();
-    model.setOrganizationTree(tree);
-    model.appendAccounts({account(QStringLiteral("100000000001"), QStringLiteral("Active")),
-                          account(QStringLiteral("100000000002"), QStringLiteral("Inactive")),
-                          account(QStringLiteral("100000000003"), QStringLiteral("Inactive")),
-                          account(QStringLiteral("100000000004"), QStringLiteral("Failed")),
-                          account(QStringLiteral("100000000005"), QStringLiteral("Inactive")),
-                          account(QStringLiteral("100000000006"), QStringLiteral("Active"))});
-    AccountNames names;
-    auto put = [&names](const char *id, const char *name, const char *parent, AccountState state) {
-        AccountName n;
-        n.name = QString::fromLatin1(name);
-        n.email = n.name.toLower() + QStringLiteral("@example.com");
-        n.parentId = QString::fromLatin1(parent);
-        n.state = state;
-        names.insert(QString::fromLatin1(id), n);
-    };
-    put("100000000001", "Payments", "ou-p", AccountState::Active);
-    put("100000000002", "Ledger", "ou-p", AccountState::Active);
-    put("100000000003", "Platform", "ou-w", AccountState::Suspended);
-    put("100000000004", "Toys", "ou-s", AccountState::Active);
-    put("100000000005", "Lab", "ou-s", AccountState::PendingClosure);
-    put("100000000006", "Audit", "r-1", AccountState::Active);
-    model.addAccountNames(names);
-}
 
 QStringList accepted(const AccountFilter &filter, const AccountTableModel &model)
 {
@@ -77,7 +35,7 @@ private Q_SLOTS:
 void AccountFilterTest::shouldShowTheWholeSubtreeOfTheSelectedUnit()
 {
     AccountTableModel model;
-    fill(model);
+    fillSmallOrganization(model, SmallOrganizationEmails::Given);
     const OrganizationTree &tree = model.organizationTree();
     AccountFilter filter;
     QCOMPARE(accepted(filter, model), QStringList({"1", "2", "3", "4", "5", "6"}));
@@ -92,7 +50,7 @@ void AccountFilterTest::shouldShowTheWholeSubtreeOfTheSelectedUnit()
 void AccountFilterTest::shouldCombineUnitStatusesSearchAndHiding()
 {
     AccountTableModel model;
-    fill(model);
+    fillSmallOrganization(model, SmallOrganizationEmails::Given);
     AccountFilter filter;
     filter.unit = model.organizationTree().indexOf(QStringLiteral("ou-w"));
     filter.statuses = StatusFilter::none();
@@ -110,7 +68,7 @@ void AccountFilterTest::shouldCombineUnitStatusesSearchAndHiding()
 void AccountFilterTest::checkboxCountsShouldFollowTheUnitButNotTheStatuses()
 {
     AccountTableModel model;
-    fill(model);
+    fillSmallOrganization(model, SmallOrganizationEmails::Given);
     AccountFilter filter;
     filter.statuses = StatusFilter::none(); // the boxes count what a tick would show
     filter.unit = model.organizationTree().indexOf(QStringLiteral("ou-w"));
@@ -133,7 +91,7 @@ void AccountFilterTest::checkboxCountsShouldFollowTheUnitButNotTheStatuses()
 void AccountFilterTest::unitCountsShouldAddUpTheTree()
 {
     AccountTableModel model;
-    fill(model);
+    fillSmallOrganization(model, SmallOrganizationEmails::Given);
     const OrganizationTree &tree = model.organizationTree();
     AccountFilter filter;
     filter.unit = tree.indexOf(QStringLiteral("ou-s")); // the selected OU does not change the tree's counts
@@ -155,8 +113,9 @@ void AccountFilterTest::unitCountsShouldAddUpTheTree()
 void AccountFilterTest::shouldKeepAccountsOfAnUnknownUnitOnlyForTheWholeOrganization()
 {
     AccountTableModel model;
-    fill(model);
-    model.appendAccounts({account(QStringLiteral("100000000007"), QStringLiteral("Pending"))}); // no name yet
+    fillSmallOrganization(model, SmallOrganizationEmails::Given);
+    // No name yet.
+    model.appendAccounts({smallOrganizationAccount(QStringLiteral("100000000007"), QStringLiteral("Pending"))});
     AccountFilter filter;
     QVERIFY(accepted(filter, model).contains(QStringLiteral("7")));
     filter.unit = model.organizationTree().indexOf(QStringLiteral("r-1"));

@@ -2,6 +2,7 @@
 // checkbox counts, hiding suspended and closed accounts, and what it says when there is no tree.
 #include "accountfilterproxymodel.h"
 #include "enrollment/accounttablemodel.h"
+#include "../enrollment/smallorganization.h"
 #include "mainwindow.h"
 #include "organizationtreemodel.h"
 #include "organizationtreepane.h"
@@ -16,55 +17,6 @@
 #include <memory>
 
 namespace {
-
-AccountEnrollment account(const QString &id, const QString &status)
-{
-    AccountEnrollment a;
-    a.accountId = id;
-    a.statusText = status;
-    a.status = enrollmentStatusFromText(status);
-    return a;
-}
-
-OrganizationTree sampleTree(bool withSecurityFirst = false)
-{
-    OrganizationTree tree;
-    tree.addRoot(QStringLiteral("r-1"), QStringLiteral("Root"));
-    if (withSecurityFirst)
-        tree.addUnit(QStringLiteral("ou-x"), QStringLiteral("Security"), QStringLiteral("r-1"));
-    tree.addUnit(QStringLiteral("ou-w"), QStringLiteral("Workloads"), QStringLiteral("r-1"));
-    tree.addUnit(QStringLiteral("ou-p"), QStringLiteral("Prod"), QStringLiteral("ou-w"));
-    tree.addUnit(QStringLiteral("ou-s"), QStringLiteral("Sandbox"), QStringLiteral("r-1"));
-    tree.finish();
-    return tree;
-}
-
-// Root / Workloads / Prod and Root / Sandbox; six accounts, one suspended and one closing.
-void fill(AccountTableModel &model)
-{
-    model.setOrganizationTree(sampleTree());
-    model.appendAccounts({account(QStringLiteral("100000000001"), QStringLiteral("Active")),
-                          account(QStringLiteral("100000000002"), QStringLiteral("Inactive")),
-                          account(QStringLiteral("100000000003"), QStringLiteral("Inactive")),
-                          account(QStringLiteral("100000000004"), QStringLiteral("Failed")),
-                          account(QStringLiteral("100000000005"), QStringLiteral("Inactive")),
-                          account(QStringLiteral("100000000006"), QStringLiteral("Active"))});
-    AccountNames names;
-    auto put = [&names](const char *id, const char *name, const char *parent, AccountState state) {
-        AccountName n;
-        n.name = QString::fromLatin1(name);
-        n.parentId = QString::fromLatin1(parent);
-        n.state = state;
-        names.insert(QString::fromLatin1(id), n);
-    };
-    put("100000000001", "Payments", "ou-p", AccountState::Active);
-    put("100000000002", "Ledger", "ou-p", AccountState::Active);
-    put("100000000003", "Platform", "ou-w", AccountState::Suspended);
-    put("100000000004", "Toys", "ou-s", AccountState::Active);
-    put("100000000005", "Lab", "ou-s", AccountState::PendingClosure);
-    put("100000000006", "Audit", "r-1", AccountState::Active);
-    model.addAccountNames(names);
-}
 
 // "  Workloads 3 2": the tree as text, two spaces a level, with each line's counts.
 void appendRows(const QAbstractItemModel &model, const QModelIndex &parent, int depth, QStringList &lines)
@@ -156,7 +108,7 @@ void OrganizationTreeTest::shouldShowEveryUnitWithTheAccountsOfItsSubtree()
     auto *pane = m_window->findChild<OrganizationTreePane *>(QStringLiteral("organizationTreePane"));
     QVERIFY(pane);
     QAbstractItemModelTester tester(pane->treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    fill(*m_window->accountModel());
+    fillSmallOrganization(*m_window->accountModel(), SmallOrganizationEmails::None);
 
     const QStringList expected{QStringLiteral("All accounts 6 4"), QStringLiteral("Root 6 4"),
                                QStringLiteral("  Workloads 3 2"), QStringLiteral("    Prod 2 1"),
@@ -189,7 +141,7 @@ void OrganizationTreeTest::shouldShowEveryUnitWithTheAccountsOfItsSubtree()
 void OrganizationTreeTest::selectingAUnitShouldShowOnlyItsSubtree()
 {
     m_window = openWindow();
-    fill(*m_window->accountModel());
+    fillSmallOrganization(*m_window->accountModel(), SmallOrganizationEmails::None);
     AccountFilterProxyModel *proxy = m_window->filterModel();
     auto *pane = m_window->findChild<OrganizationTreePane *>(QStringLiteral("organizationTreePane"));
     QTRY_VERIFY(findUnit(*pane->treeModel(), QStringLiteral("Workloads")).isValid());
@@ -206,7 +158,7 @@ void OrganizationTreeTest::selectingAUnitShouldShowOnlyItsSubtree()
 void OrganizationTreeTest::checkboxCountsShouldFollowTheUnitAndTheSearch()
 {
     m_window = openWindow();
-    fill(*m_window->accountModel());
+    fillSmallOrganization(*m_window->accountModel(), SmallOrganizationEmails::None);
     auto box = [this](const char *name) {
         return m_window->findChild<QCheckBox *>(QStringLiteral("statusFilter") + QString::fromLatin1(name))->text();
     };
@@ -227,14 +179,14 @@ void OrganizationTreeTest::checkboxCountsShouldFollowTheUnitAndTheSearch()
 void OrganizationTreeTest::shouldKeepTheSameUnitWhenTheTreeIsRebuilt()
 {
     m_window = openWindow();
-    fill(*m_window->accountModel());
+    fillSmallOrganization(*m_window->accountModel(), SmallOrganizationEmails::None);
     auto *pane = m_window->findChild<OrganizationTreePane *>(QStringLiteral("organizationTreePane"));
     QTRY_VERIFY(findUnit(*pane->treeModel(), QStringLiteral("Prod")).isValid());
     pick(QStringLiteral("Prod"));
     const int before = m_window->filterModel()->accountFilter().unit;
 
     // A new OU ahead of Prod moves every later node to another index.
-    m_window->accountModel()->setOrganizationTree(sampleTree(true));
+    m_window->accountModel()->setOrganizationTree(smallOrganizationTree(true));
     const int prod = m_window->accountModel()->organizationTree().indexOf(QStringLiteral("ou-p"));
     QVERIFY(prod != before);
     QCOMPARE(m_window->filterModel()->accountFilter().unit, prod);
@@ -247,7 +199,7 @@ void OrganizationTreeTest::shouldKeepTheSameUnitWhenTheTreeIsRebuilt()
 void OrganizationTreeTest::hidingSuspendedAndClosedShouldBeOffFirstAndRemembered()
 {
     m_window = openWindow();
-    fill(*m_window->accountModel());
+    fillSmallOrganization(*m_window->accountModel(), SmallOrganizationEmails::None);
     auto *hide = m_window->findChild<QCheckBox *>(QStringLiteral("hideSuspendedOrClosed"));
     QVERIFY(hide);
     QVERIFY(!hide->isChecked());
@@ -309,7 +261,7 @@ void OrganizationTreeTest::shouldSayWhyThereIsNoTree()
     m_window->accountModel()->setOrganizationTreeUnavailable({});
     QTRY_VERIFY2(pane->notice().contains(QStringLiteral("Access denied.")), qPrintable(pane->notice()));
 
-    fill(*m_window->accountModel());
+    fillSmallOrganization(*m_window->accountModel(), SmallOrganizationEmails::None);
     QTRY_VERIFY(pane->notice().isEmpty());
     QVERIFY(pane->view()->isVisibleTo(pane));
 }

@@ -309,16 +309,28 @@ QAction *columnAction(QMenu *menu, const QString &title)
     return found == actions.end() ? nullptr : *found;
 }
 
+// A table whose names are on their way, at its default columns.
+struct TableExpectingNames
+{
+    TableExpectingNames()
+    {
+        model.expectAccountNames();
+        proxy.setSourceModel(&model);
+        table.restoreColumns({});
+    }
+    AccountTableModel model;
+    AccountFilterProxyModel proxy;
+    AccountTable table{&model, &proxy};
+};
+
 } // namespace
 
 void WindowPartsTest::shouldShowHideAndReorderColumnsAndRememberThem()
 {
-    AccountTableModel model;
-    model.expectAccountNames();
-    AccountFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    AccountTable table(&model, &proxy);
-    table.restoreColumns({});
+    TableExpectingNames shown;
+    AccountTableModel &model = shown.model;
+    AccountFilterProxyModel &proxy = shown.proxy;
+    AccountTable &table = shown.table;
     QMenu *menu = table.columnMenu();
     QCOMPARE(menu->actions().size(), model.columnCount() + 2); // a separator, then Reset columns
     QAction *reason = columnAction(menu, QStringLiteral("Status Reason"));
@@ -341,26 +353,19 @@ void WindowPartsTest::shouldShowHideAndReorderColumnsAndRememberThem()
 
 void WindowPartsTest::shouldKeepAColumnTheUserHidWhenNamesComeBack()
 {
-    AccountTableModel model;
-    model.expectAccountNames();
-    AccountFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    AccountTable table(&model, &proxy);
-    table.restoreColumns({});
+    TableExpectingNames shown;
+    AccountTableModel &model = shown.model;
+    AccountTable &table = shown.table;
     columnAction(table.columnMenu(), QStringLiteral("Email"))->toggle();
     model.setNamesUnavailable(QStringLiteral("AccessDeniedException"));
     QVERIFY(table.isColumnHidden(AccountTableModel::AccountNameColumn));
     QVERIFY(!columnAction(table.columnMenu(), QStringLiteral("Account Name"))->isEnabled());
 
     // Saved while names were refused: the Name column is saved as the user left it, shown.
-    AccountTableModel withNames;
-    withNames.expectAccountNames();
-    AccountFilterProxyModel withNamesProxy;
-    withNamesProxy.setSourceModel(&withNames);
-    AccountTable next(&withNames, &withNamesProxy);
-    next.restoreColumns(table.saveColumns());
-    QVERIFY(!next.isColumnHidden(AccountTableModel::AccountNameColumn));
-    QVERIFY(next.isColumnHidden(AccountTableModel::EmailColumn));
+    TableExpectingNames next;
+    next.table.restoreColumns(table.saveColumns());
+    QVERIFY(!next.table.isColumnHidden(AccountTableModel::AccountNameColumn));
+    QVERIFY(next.table.isColumnHidden(AccountTableModel::EmailColumn));
 
     model.expectAccountNames();
     QVERIFY(!table.isColumnHidden(AccountTableModel::AccountNameColumn));
